@@ -1,0 +1,117 @@
+package dev.reliq.queue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Redis keys of one queue. Every key of a queue, and of its dead-letter queues, carries the
+ * same hash tag, so each operation touches a single Redis Cluster slot:
+ *
+ * <pre>
+ *   queue "orders"      -> reliq:{orders}:ready, reliq:{orders}:msg, ...
+ *   queue "orders.DLQ"  -> reliq:{orders}.DLQ:ready, ...
+ * </pre>
+ *
+ * The tag is the queue name without its trailing {@code .DLQ} suffixes. Characters that would
+ * end or open a tag ({@code { } }) and the escape character itself are percent-encoded, so a
+ * user's braces cannot move a queue to another slot. See docs/redis-layout.md.
+ */
+final class QueueKeys {
+
+    static final String DEAD_LETTER_SUFFIX = ".DLQ";
+
+    /** The suffixes of the nine keys of a queue, in the order every script expects them. */
+    private static final String[] SUFFIXES = {
+        "ready", "delayed", "inflight", "msg", "meta", "dead", "expiring", "attrs", "counters"
+    };
+
+    private final String name;
+    private final String base;
+
+    QueueKeys(String prefix, String name) {
+        this.name = validName(name);
+        String tag = tagOf(name);
+        String rest = name.substring(tag.length());
+        this.base = prefix + ":{" + escape(tag) + "}" + escape(rest);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** {@code <prefix>:{<tag>}<rest>}: every key of the queue is this plus {@code :<suffix>}. */
+    String base() {
+        return base;
+    }
+
+    String key(String suffix) {
+        return base + ":" + suffix;
+    }
+
+    String attributesKey() {
+        return key("attrs");
+    }
+
+    /** The pub/sub channel on which the scripts announce that the queue has ready messages. */
+    String wakeChannel() {
+        return key("wake");
+    }
+
+    /** The nine keys, in script order. */
+    List<byte[]> keySet() {
+        List<byte[]> keys = new ArrayList<>(SUFFIXES.length);
+        for (String suffix : SUFFIXES) {
+            keys.add(key(suffix).getBytes(StandardCharsets.UTF_8));
+        }
+        return keys;
+    }
+
+    /** The hash tag: the name without trailing ".DLQ" suffixes (never empty). */
+    static String tagOf(String name) {
+        String tag = name;
+        while (tag.endsWith(DEAD_LETTER_SUFFIX) && tag.length() > DEAD_LETTER_SUFFIX.length()) {
+            tag = tag.substring(0, tag.length() - DEAD_LETTER_SUFFIX.length());
+        }
+        return tag;
+    }
+
+    static String validName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("A queue name must not be empty");
+        }
+        if (name.length() > 1024) {
+            throw new IllegalArgumentException("A queue name must be at most 1024 characters, got "
+                + name.length());
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                throw new IllegalArgumentException("A queue name must not contain control characters: '"
+                    + name.replaceAll("\\p{Cntrl}", "?") + "'");
+            }
+        }
+        return name;
+    }
+
+    static String validPrefix(String prefix) {
+        if (prefix == null || prefix.isEmpty() || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("keyPrefix must be non-empty and contain no braces, got '"
+                + prefix + "'");
+        }
+        return prefix;
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '%' -> out.append("%25");
+                case '{' -> out.append("%7B");
+                case '}' -> out.append("%7D");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,13 @@
+-- purge.lua: deletes every message of the queue (ready, delayed and in flight). Attributes and
+-- counters stay. Handles held by consumers become stale. UNLINK frees memory in the background,
+-- so the call is quick however deep the queue is.
+--
+-- KEYS[1..9]  the queue's key set (see common.lua)
+-- Returns     how many messages were deleted
+--@include common.lua
+
+local q = queue_keys(1)
+local count = redis.call('ZCARD', q.ready) + redis.call('ZCARD', q.delayed)
+  + redis.call('ZCARD', q.inflight)
+redis.call('UNLINK', q.ready, q.delayed, q.inflight, q.msg, q.meta, q.dead, q.expiring)
+return count

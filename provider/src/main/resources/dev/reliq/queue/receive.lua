@@ -1,0 +1,82 @@
+-- receive.lua: delivers up to `max` ready messages, highest priority first and oldest first
+-- within a priority. Each delivered message gets a new receipt handle, a visibility deadline
+-- (now + visibility timeout) and one more delivery. Runs lazy recovery first (common.lua).
+-- Messages found corrupt, expired or over maxDeliveries on the way are moved or dropped, never
+-- returned, and do not count towards `max`.
+--
+-- KEYS[1..9]   the queue's key set (see common.lua)
+-- KEYS[10..18] the key set of its dead-letter queue
+-- ARGV[1]      queue name
+-- ARGV[2]      dead-letter queue name the client expects (the attributes must agree)
+-- ARGV[3]      the client's default attributes (JSON), stored if the queue is new
+-- ARGV[4]      max messages to deliver (>= 1)
+-- ARGV[5]      visibility timeout ms, or '' for the queue's visibilityTimeoutMs
+-- ARGV[6]      recovery budget: entries examined per recovery step, and extra ready entries
+--              that may be skipped while looking for deliverable ones
+-- Returns      { now, nextEventIn, visibility timeout ms used, then 9 values per message: id, receipt handle, deliveries,
+--                payload, priority, sentAt, expiresAt, firstDeliveryAt, dead-letter JSON or '' }
+--              nextEventIn (ms, -1 = none) is given only when nothing was delivered, else -1.
+--              Error RELIQ_DLQ_CHANGED <name> when ARGV[2] is not the queue's dead-letter queue.
+--@include common.lua
+
+local q = queue_keys(1)
+local d = queue_keys(10)
+local queue_name = ARGV[1]
+local now = now_ms()
+local attrs = queue_attrs(q, ARGV[3], now)
+local mismatch = check_dead_letter_queue(attrs, ARGV[2])
+if mismatch then return mismatch end
+
+local max = tonumber(ARGV[4])
+local visibility = tonumber(ARGV[5]) or attrs.visibilityTimeoutMs
+local budget = tonumber(ARGV[6])
+
+recover(q, d, queue_name, attrs, now, budget)
+
+local out = { int(now), -1, int(visibility) }
+local delivered = 0
+local examined = 0
+while delivered < max and examined < max + budget do
+  local popped = redis.call('ZPOPMIN', q.ready, math.min(max - delivered, max + budget - examined))
+  if #popped == 0 then break end
+  for i = 1, #popped, 2 do
+    examined = examined + 1
+    local id = popped[i]
+    local meta = decode_meta(redis.call('HGET', q.meta, id))
+    local payload = redis.call('HGET', q.msg, id)
+    if not string.match(id, '^%d+$') then
+      dead_letter(q, d, queue_name, id, nil, 'corrupt', now, 'unreadable message id')
+    elseif not meta then
+      dead_letter(q, d, queue_name, id, nil, 'corrupt', now, 'unreadable metadata')
+    elseif not payload then
+      dead_letter(q, d, queue_name, id, meta, 'corrupt', now, 'payload missing')
+    elseif is_expired(meta, now) then
+      drop_expired(q, id)
+    elseif attrs.maxDeliveries > 0 and meta.deliveries >= attrs.maxDeliveries then
+      dead_letter(q, d, queue_name, id, meta, 'maxDeliveries', now)
+    else
+      meta.deliveries = meta.deliveries + 1
+      if meta.firstDeliveryAt == 0 then meta.firstDeliveryAt = now end
+      meta.lastDeliveryAt = now
+      redis.call('HSET', q.meta, id, encode_meta(meta))
+      local handle = id .. ':' .. int(redis.call('HINCRBY', q.counters, 'receipt', 1))
+      redis.call('ZADD', q.inflight, int(now + visibility), handle)
+      local dead = redis.call('HGET', q.dead, id) or ''
+      out[#out + 1] = id
+      out[#out + 1] = handle
+      out[#out + 1] = meta.deliveries
+      out[#out + 1] = payload
+      out[#out + 1] = meta.priority
+      out[#out + 1] = int(meta.sentAt)
+      out[#out + 1] = int(meta.expiresAt)
+      out[#out + 1] = int(meta.firstDeliveryAt)
+      out[#out + 1] = dead
+      delivered = delivered + 1
+    end
+  end
+end
+
+if delivered == 0 then
+  out[2] = next_event_in(q, now)
+end
+return out

@@ -1,0 +1,21 @@
+-- sweep.lua: lazy recovery on its own (common.lua `recover`), for the client's background
+-- sweep, so that expired in-flight messages reach the dead-letter queue and expired messages
+-- leave the stats even when nobody receives.
+--
+-- KEYS[1..9]   the queue's key set (see common.lua)
+-- KEYS[10..18] the key set of its dead-letter queue
+-- ARGV[1]      queue name
+-- ARGV[2]      dead-letter queue name the client expects
+-- ARGV[3]      the client's default attributes (JSON), stored if the queue is new
+-- ARGV[4]      recovery budget (entries per step)
+-- Returns      how many messages became ready
+--              Error RELIQ_DLQ_CHANGED <name> when ARGV[2] is not the queue's dead-letter queue.
+--@include common.lua
+
+local q = queue_keys(1)
+local d = queue_keys(10)
+local now = now_ms()
+local attrs = queue_attrs(q, ARGV[3], now)
+local mismatch = check_dead_letter_queue(attrs, ARGV[2])
+if mismatch then return mismatch end
+return recover(q, d, ARGV[1], attrs, now, tonumber(ARGV[4]))
