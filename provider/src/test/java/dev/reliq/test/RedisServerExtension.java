@@ -106,19 +106,15 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         String unique = randomSuffix();
         keyPrefix = "t-" + testClass + "-" + unique;
         long started = System.nanoTime();
-        try {
-            deployment = starter.apply(ROOT.resolve(testClass + "-" + mode + "-" + unique));
-        } catch (RuntimeException e) {
-            users = 0;
-            throw e;
-        }
+        deployment = starter.apply(ROOT.resolve(testClass + "-" + mode + "-" + unique));
         LOG.info("Redis for {}: {} from {}, redis {} at {}, ready in {} ms", testClass, mode, deployment.source(),
                 deployment.version(), deployment.uri(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (--users > 0) {
+        // JUnit calls afterAll even when beforeAll failed, and then there is nothing to stop.
+        if (--users > 0 || deployment == null) {
             return;
         }
         try {
@@ -139,6 +135,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         return running().uri();
     }
 
+    /** The host in {@link #uri()}: 127.0.0.1 for launched servers. */
     public String host() {
         return running().host();
     }
