@@ -114,11 +114,33 @@ public record QueueClientOptions(
             if (known.contains(name)) {
                 continue;
             }
-            String hint = known.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst()
+            String hint = known.stream().filter(k -> looksLike(name, k)).findFirst()
                 .map(k -> " Did you mean '" + k + "'?").orElse("");
             throw new InvalidRedisUriException(uri.redacted(), "unknown option '" + name + "'." + hint
                 + " Known options: " + String.join(", ", new TreeSet<>(known)));
         }
+    }
+
+    /** A likely typo: a few edits apart, ignoring case (about one edit per four letters). */
+    private static boolean looksLike(String typed, String known) {
+        String a = typed.toLowerCase(Locale.ROOT);
+        String b = known.toLowerCase(Locale.ROOT);
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()] <= Math.max(2, known.length() / 4);
     }
 
     private static Duration duration(Map<String, String> o, String name, Duration fallback) {

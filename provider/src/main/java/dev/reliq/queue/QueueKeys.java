@@ -33,7 +33,7 @@ final class QueueKeys {
         this.name = validName(name);
         String tag = tagOf(name);
         String rest = name.substring(tag.length());
-        this.base = prefix + ":{" + escape(tag) + "}" + escape(rest);
+        this.base = validPrefix(prefix) + ":{" + escape(tag) + "}" + escape(rest);
     }
 
     String name() {

@@ -44,13 +44,18 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * master through its sentinels for {@code redis-sentinel://}, and a cluster client for {@code redis-cluster://}.
  *
  * <p>The client is checked before it is returned: {@link #open} sends a {@code PING}, so a server that is down
- * and credentials that Redis refuses are reported at once, not at the first queue operation.
+ * and credentials that Redis refuses are reported at once, not at the first queue operation. Connections speak
+ * RESP3 when the server supports {@code HELLO} (Redis 6 and later) and RESP2 otherwise. Jedis opens one
+ * connection while building the client, to learn which, and another for the {@code PING}; so when Redis cannot
+ * be reached, {@code open} may take up to twice {@code connectTimeout} (or {@code socketTimeout}) to fail.
  *
  * <p><b>Pub/sub.</b> {@link UnifiedJedis#subscribe} works with every kind of client returned here. It blocks
  * its thread and keeps one pooled connection for as long as the subscription lasts, so that connection counts
  * against {@code poolMaxTotal}. A cluster client subscribes on a connection to any one node: Redis Cluster
  * forwards every {@code PUBLISH} to all nodes, so the subscriber receives messages published through any
- * node. If that connection breaks, {@code subscribe} throws and the caller subscribes again.
+ * node. If that connection breaks, {@code subscribe} throws and the caller subscribes again. Jedis lifts
+ * {@code socketTimeout} on the subscribed connection, so it waits for messages indefinitely; a subscriber that
+ * must notice a connection that died silently calls {@code JedisPubSub.ping()} now and then.
  */
 public final class RedisClients {
 
@@ -184,8 +189,8 @@ public final class RedisClients {
             throw new RedisConnectionException("Cannot use " + described + ": this JVM has no key store type '" + type
                     + "'; set trustStoreType to PKCS12 or JKS.", e);
         } catch (IOException e) {
-            String why = e.getCause() instanceof UnrecoverableKeyException
-                    ? "the trustStorePassword is wrong" : e.getMessage();
+            String why = e.getCause() instanceof UnrecoverableKeyException ? "the trustStorePassword is wrong"
+                    : "it is not a " + type + " key store, or it is damaged (" + e + ")";
             throw new RedisConnectionException("Cannot read " + described + ": " + why + ". Check trustStorePassword,"
                     + " and that trustStoreType matches the file.", e);
         } catch (GeneralSecurityException e) {
@@ -205,13 +210,6 @@ public final class RedisClients {
                     + detail(uri, refused.get()) + ". Check the user and password in the URI (or those given to"
                     + " createConnection), and the user's ACL on the server (ACL GETUSER).", failure);
         }
-        Optional<Throwable> noPasswordConfigured = find(failure, error -> error instanceof JedisDataException
-                && containsAny(error.getMessage(), "without any password configured", "no password is set"));
-        if (noPasswordConfigured.isPresent()) {
-            return new RedisAuthenticationException("Redis at " + uri + " has no password set, but the URI gives one: "
-                    + detail(uri, noPasswordConfigured.get()) + ". Remove the password from the URI, or configure"
-                    + " one on the server.", failure);
-        }
         Optional<Throwable> badDatabase = find(failure, error -> error instanceof JedisDataException
                 && containsAny(error.getMessage(), "DB index is out of range"));
         if (badDatabase.isPresent()) {
@@ -226,12 +224,20 @@ public final class RedisClients {
                     + " default) holds the CA of its certificate, and that the certificate names the host connected"
                     + " to (sslVerifyHostname=false skips only that last check).", failure);
         }
+        Optional<Throwable> notCluster = find(failure, error -> error instanceof JedisDataException
+                && containsAny(error.getMessage(), "cluster support disabled"));
+        if (notCluster.isPresent()) {
+            return new RedisConnectionException("Redis at " + uri + " is not a cluster node: "
+                    + detail(uri, notCluster.get()) + ". Use redis:// (or redis-sentinel://) for a server that is"
+                    + " not part of a Redis Cluster.", failure);
+        }
         Optional<Throwable> unreachable = find(failure, error -> error instanceof JedisConnectionException);
         String hint = uri.mode() == RedisUri.Mode.SENTINEL
                 ? " Check that the sentinels are running and reachable, and that they monitor a master named '"
-                        + uri.masterName().orElse("") + "'."
+                        + uri.masterName().orElse("") + "'"
                 : " Check that Redis is running and reachable at " + uri.endpoints().get(0)
-                        + (uri.endpoints().size() > 1 ? " (or another listed node)" : "") + ".";
+                        + (uri.endpoints().size() > 1 ? " (or another listed node)" : "");
+        hint += uri.tls() ? ", and that it accepts TLS on that port." : ".";
         return new RedisConnectionException("Cannot connect to Redis at " + uri + ": "
                 + detail(uri, unreachable.orElse(failure)) + "." + hint + " (connectTimeout="
                 + Durations.format(uri.connectTimeout()) + ", socketTimeout=" + Durations.format(uri.socketTimeout())
