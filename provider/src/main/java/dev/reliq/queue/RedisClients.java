@@ -1,7 +1,7 @@
 package dev.reliq.queue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,11 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -34,6 +30,8 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -142,11 +140,7 @@ public final class RedisClients {
                 // AUTH always takes a password; an empty one is what a 'nopass' ACL user accepts
                 .password(password.orElse(user.isPresent() ? "" : null));
         if (uri.tls()) {
-            SSLParameters parameters = new SSLParameters();
-            if (uri.sslVerifyHostname()) {
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            }
-            config.ssl(true).sslParameters(parameters).sslSocketFactory(sslSocketFactory(uri));
+            config.sslOptions(sslOptions(uri));
         }
         return config.build();
     }
@@ -160,28 +154,37 @@ public final class RedisClients {
         return pool;
     }
 
-    /** @return a factory trusting the configured trust store, or null for the JVM's default trust */
-    private static SSLSocketFactory sslSocketFactory(RedisUri uri) {
-        if (uri.trustStore().isEmpty()) {
-            return null;
+    /** TLS trusting the configured trust store, or the JVM's default trust when there is none. */
+    private static SslOptions sslOptions(RedisUri uri) {
+        // CA checks the certificate chain only; FULL also checks that the certificate names the host
+        SslOptions.Builder options = SslOptions.builder()
+                .sslVerifyMode(uri.sslVerifyHostname() ? SslVerifyMode.FULL : SslVerifyMode.CA);
+        if (uri.trustStore().isPresent()) {
+            byte[] trustStore = readTrustStore(uri);
+            // Jedis reads the store again for every new connection: from memory, so it cannot fail then
+            options.truststore(() -> new ByteArrayInputStream(trustStore), trustStorePassword(uri))
+                    .trustStoreType(trustStoreType(uri));
         }
-        Path path = Path.of(uri.trustStore().get());
-        String type = uri.trustStoreType().orElse(KeyStore.getDefaultType());
+        return options.build();
+    }
+
+    /**
+     * Reads the trust store once, when the client is opened, so that a wrong path, type or password is reported
+     * at once and clearly rather than as a failure of every connection.
+     */
+    private static byte[] readTrustStore(RedisUri uri) {
+        Path path = Path.of(uri.trustStore().orElseThrow());
+        String type = trustStoreType(uri);
         String described = "the trustStore " + path.toAbsolutePath() + " (type " + type + ") of " + uri;
         try {
+            byte[] content = Files.readAllBytes(path);
             KeyStore trusted = KeyStore.getInstance(type);
-            try (InputStream in = Files.newInputStream(path)) {
-                trusted.load(in, uri.trustStorePassword().map(String::toCharArray).orElse(null));
-            }
+            trusted.load(new ByteArrayInputStream(content), trustStorePassword(uri));
             if (trusted.size() == 0) {
                 throw new RedisConnectionException("Cannot use " + described + ": it holds no certificates; import the"
                         + " certificate of the CA that signed the Redis server's certificate.");
             }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return content;
         } catch (NoSuchFileException e) {
             throw new RedisConnectionException("Cannot read " + described + ": there is no such file; check the"
                     + " trustStore option (a relative path is resolved against the working directory).", e);
@@ -196,6 +199,14 @@ public final class RedisClients {
         } catch (GeneralSecurityException e) {
             throw new RedisConnectionException("Cannot use " + described + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String trustStoreType(RedisUri uri) {
+        return uri.trustStoreType().orElse(KeyStore.getDefaultType());
+    }
+
+    private static char[] trustStorePassword(RedisUri uri) {
+        return uri.trustStorePassword().map(String::toCharArray).orElse(null);
     }
 
     /** Turns what Jedis threw into an exception that says what failed, where, and what to check. */

@@ -28,7 +28,8 @@ import java.util.StringJoiner;
  * redis-cluster://[user[:password]@]host[:port][,host[:port]...][?options]
  * </pre>
  * <ul>
- *   <li>{@code rediss://}, {@code rediss-sentinel://} and {@code rediss-cluster://} are the same with TLS.</li>
+ *   <li>{@code rediss://}, {@code rediss-sentinel://} and {@code rediss-cluster://} are the same with TLS; with
+ *       {@code rediss-sentinel://} both the sentinels and the master are reached over TLS, with the same trust.</li>
  *   <li>The port defaults to 6379, and to 26379 for the sentinels of a sentinel URI.</li>
  *   <li>The database defaults to 0. A cluster has only database 0.</li>
  *   <li>{@code redis://:secret@host} authenticates the default user with a password (Redis
@@ -36,14 +37,16 @@ import java.util.StringJoiner;
  *       A user without a password sends an empty one, which only a {@code nopass} ACL user accepts.</li>
  *   <li>The user, the password and option names and values are percent-decoded as UTF-8: write
  *       {@code %40} for {@code @}, {@code %3A} for {@code :}, {@code %2F} for {@code /}, {@code %3F} for
- *       {@code ?}, {@code %26} for {@code &amp;}, {@code %25} for {@code %}. A {@code +} stays a plus.</li>
+ *       {@code ?}, {@code %26} for {@code &amp;}, {@code %25} for {@code %}. A {@code +} stays a plus. An
+ *       unencoded {@code @}, {@code /}, {@code :} or {@code =} in a password is still read correctly.</li>
  *   <li>An IPv6 address goes in brackets: {@code redis://[::1]:6380}.</li>
  *   <li>The scheme is case-insensitive; option names are case-sensitive and may appear only once.</li>
  * </ul>
  *
  * <h2>Connection options</h2>
  * All are optional. Options this class does not know are kept in {@link #options()} for the layers above
- * (such as {@code visibilityTimeout} or {@code prefetch}), which reject names nobody knows.
+ * (such as {@code visibilityTimeout} or {@code prefetch}), which reject names nobody knows. A TLS option on a
+ * URI without TLS, or a sentinel option on a URI that is not a sentinel URI, is an error.
  * <table>
  *   <caption>Connection options</caption>
  *   <tr><th>option</th><th>meaning</th><th>default</th></tr>
@@ -53,10 +56,12 @@ import java.util.StringJoiner;
  *   <tr><td>{@code poolMaxTotal}</td><td>most connections open at once, per Redis node</td><td>16</td></tr>
  *   <tr><td>{@code poolMaxIdle}</td><td>most unused connections kept open, per node</td><td>16</td></tr>
  *   <tr><td>{@code poolMinIdle}</td><td>fewest unused connections kept open, per node</td><td>0</td></tr>
- *   <tr><td>{@code poolMaxWait}</td><td>how long to wait for a free connection when all are busy</td><td>{@code 5s}</td></tr>
+ *   <tr><td>{@code poolMaxWait}</td><td>how long to wait for a free connection when all are busy; {@code 0}
+ *       fails at once</td><td>{@code 5s}</td></tr>
  *   <tr><td>{@code sslVerifyHostname}</td><td>TLS only: whether the server certificate must name the host
  *       connected to ({@code true} or {@code false}); the certificate chain is always verified</td><td>{@code true}</td></tr>
- *   <tr><td>{@code trustStore}</td><td>TLS only: path of the key store holding the certificates to trust</td>
+ *   <tr><td>{@code trustStore}</td><td>TLS only: path of the key store holding the certificates to trust;
+ *       a relative path is resolved against the working directory</td>
  *       <td>the JVM's default trust</td></tr>
  *   <tr><td>{@code trustStorePassword}</td><td>TLS only: password of the trust store</td><td>none</td></tr>
  *   <tr><td>{@code trustStoreType}</td><td>TLS only: type of the trust store, e.g. {@code PKCS12} or {@code JKS}</td>
@@ -75,7 +80,7 @@ public final class RedisUri {
 
     /** How the Redis servers named by a URI are organised. */
     public enum Mode {
-        /** One Redis server (which may be a replica set behind a single address). */
+        /** One Redis server, or whatever answers like one at a single address, such as a managed endpoint. */
         STANDALONE,
         /** A master found through Redis Sentinel, which follows it across failovers. */
         SENTINEL,
@@ -175,23 +180,7 @@ public final class RedisUri {
         this.sslVerifyHostname = reader.bool(SSL_VERIFY_HOSTNAME, true);
         reader.clientName();
         reader.nonEmpty(TRUST_STORE, TRUST_STORE_PASSWORD, TRUST_STORE_TYPE, MASTER_NAME, SENTINEL_USER, SENTINEL_PASSWORD);
-        if (poolMinIdle > poolMaxIdle) {
-            throw new InvalidRedisUriException(shownInErrors, POOL_MIN_IDLE + " (" + poolMinIdle + ") is greater than "
-                    + POOL_MAX_IDLE + " (" + poolMaxIdle + "); keep poolMinIdle at or below poolMaxIdle.");
-        }
-        if (!options.containsKey(TRUST_STORE)) {
-            for (String needsStore : List.of(TRUST_STORE_PASSWORD, TRUST_STORE_TYPE)) {
-                if (options.containsKey(needsStore)) {
-                    throw new InvalidRedisUriException(shownInErrors, needsStore + " is set but " + TRUST_STORE
-                            + " is not; add trustStore=/path/to/truststore.p12, or remove " + needsStore
-                            + " to use the JVM's default trust.");
-                }
-            }
-        }
-        if (mode == Mode.SENTINEL && !options.containsKey(MASTER_NAME)) {
-            throw new InvalidRedisUriException(shownInErrors, "a sentinel URI needs the option masterName, the name"
-                    + " under which the sentinels monitor the master, e.g. redis-sentinel://host:26379?masterName=mymaster");
-        }
+        reader.checkCombinations(mode, poolMinIdle, poolMaxIdle);
     }
 
     /**
@@ -748,6 +737,24 @@ public final class RedisUri {
             if (value.isEmpty() || !value.chars().allMatch(c -> c > ' ' && c <= '~')) {
                 throw new InvalidRedisUriException(shown, CLIENT_NAME + "='" + value + "' is not valid; expected a"
                         + " non-empty name of printable ASCII characters without spaces, such as order-service");
+            }
+        }
+
+        void checkCombinations(Mode mode, int minIdle, int maxIdle) {
+            if (minIdle > maxIdle) {
+                throw new InvalidRedisUriException(shown, POOL_MIN_IDLE + " (" + minIdle + ") is greater than "
+                        + POOL_MAX_IDLE + " (" + maxIdle + "); keep poolMinIdle at or below poolMaxIdle");
+            }
+            for (String needsStore : List.of(TRUST_STORE_PASSWORD, TRUST_STORE_TYPE)) {
+                if (options.containsKey(needsStore) && !options.containsKey(TRUST_STORE)) {
+                    throw new InvalidRedisUriException(shown, needsStore + " is set but " + TRUST_STORE + " is not;"
+                            + " add trustStore=/path/to/truststore.p12, or remove " + needsStore
+                            + " to use the JVM's default trust");
+                }
+            }
+            if (mode == Mode.SENTINEL && !options.containsKey(MASTER_NAME)) {
+                throw new InvalidRedisUriException(shown, "a sentinel URI needs the option masterName, the name under"
+                        + " which the sentinels monitor the master, e.g. redis-sentinel://host:26379?masterName=mymaster");
             }
         }
 

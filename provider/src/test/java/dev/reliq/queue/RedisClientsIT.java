@@ -265,6 +265,15 @@ class RedisClientsIT {
         }
 
         @Test
+        void plainUriForTheTlsPortFailsAtOpen() {
+            RedisUri plain = RedisUri.parse(redis.uri().replace("rediss://", "redis://") + "?socketTimeout=500ms");
+
+            assertThatThrownBy(() -> RedisClients.open(plain))
+                    .isExactlyInstanceOf(RedisConnectionException.class)
+                    .hasMessageContaining("Cannot connect to Redis at " + plain.redacted());
+        }
+
+        @Test
         void wrongTrustStorePasswordIsReported() {
             String wrong = "wrong-" + redis.trustStorePassword();
             RedisUri uri = RedisUri.parse(redis.uri() + "?trustStore=" + encode(redis.trustStore().toString())

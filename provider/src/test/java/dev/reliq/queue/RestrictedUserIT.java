@@ -1,0 +1,90 @@
+package dev.reliq.queue;
+
+import static dev.reliq.queue.QueueTestSupport.bytes;
+import static dev.reliq.queue.QueueTestSupport.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.reliq.test.RedisServerExtension;
+
+/**
+ * A Redis ACL user with only the permissions docs/operations.md lists can run every queue
+ * operation; credentials are checked when the client connects and never shown in messages.
+ */
+class RestrictedUserIT {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = RedisServerExtension.standalone();
+
+    private static final String USER = "reliq-app";
+    private static final String PASSWORD = "s3cret-Pa55";
+
+    private static void createUser() {
+        String prefix = REDIS.keyPrefix();
+        REDIS.jedis().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", USER, "on", ">" + PASSWORD,
+            "resetkeys", "~" + prefix + ":*", "resetchannels", "&" + prefix + ":*", "-@all",
+            "+evalsha", "+script|load", "+hgetall", "+hset", "+subscribe", "+ping", "+time", "+exists", "+hget",
+            "+hmget", "+hdel", "+hincrby", "+zadd", "+zrem", "+zcard", "+zrange", "+zrangebyscore", "+zscore",
+            "+zpopmin", "+unlink", "+publish");
+    }
+
+    private static String uriWith(String user, String password, String options) {
+        String base = QueueTestSupport.uri(REDIS, options);
+        return base.replace("redis://", "redis://" + user + ":" + password + "@");
+    }
+
+    @Test
+    void leastPrivilegeUserRunsTheWholeQueueCycle() {
+        createUser();
+        try (QueueClient client = QueueClient.connect(uriWith(USER, PASSWORD, "sweepInterval=100ms"))) {
+            ReliableQueue queue = client.queue("restricted");
+            queue.setAttributes(queue.attributes().withMaxDeliveries(1));
+            queue.sendBatch(List.of(OutgoingMessage.of(bytes("a")), OutgoingMessage.of(bytes("b"))));
+            assertThat(queue.browse(10)).hasSize(2);
+
+            List<ReceivedMessage> received = queue.receive(2, null, Duration.ofSeconds(1));
+            assertThat(received).hasSize(2);
+            assertThat(queue.extendVisibility(List.of(received.get(0).receiptHandle()), Duration.ofSeconds(30))
+                .allInFlight()).isTrue();
+            assertThat(queue.acknowledge(received.get(0).receiptHandle())).isEqualTo(HandleOutcome.ACKNOWLEDGED);
+            assertThat(queue.release(List.of(received.get(1).receiptHandle()), Duration.ZERO)
+                .outcome(received.get(1).receiptHandle())).isEqualTo(HandleOutcome.DEAD_LETTERED);
+            assertThat(queue.stats().deadLettered()).isEqualTo(1);
+            assertThat(queue.redrive(10)).isEqualTo(1);
+
+            // a waiting receive subscribes to the queue's wake-up channel
+            assertThat(queue.receive(1, null, Duration.ofSeconds(5))).extracting(m -> text(m.body())).containsExactly("b");
+            String channel = new QueueKeys(REDIS.keyPrefix(), "restricted").wakeChannel();
+            assertThat(REDIS.jedis().pubsubNumSub(channel)).containsEntry(channel, 1L);
+            queue.send(bytes("c"));
+            assertThat(queue.purge()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void wrongPasswordFailsAtConnectWithoutRevealingIt() {
+        createUser();
+        assertThatThrownBy(() -> QueueClient.connect(uriWith(USER, "not-the-Pa55word", "")))
+            .isInstanceOf(RedisAuthenticationException.class)
+            .hasMessageNotContaining("not-the-Pa55word")
+            .hasMessageContaining(USER);
+    }
+
+    @Test
+    void userWithoutAccessToThePrefixGetsAClearError() {
+        REDIS.jedis().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "other-app", "on", ">pw",
+            "resetkeys", "~other:*", "-@all", "+evalsha", "+script|load", "+ping", "+hgetall", "+hset");
+        try (QueueClient client = QueueClient.connect(uriWith("other-app", "pw", "sweepInterval=0"))) {
+            assertThatThrownBy(() -> client.queue("forbidden").send(bytes("x")))
+                .isInstanceOf(ReliqQueueException.class)
+                .hasMessageContaining("send on queue 'forbidden'")
+                .hasMessageContaining("NOPERM");
+        }
+    }
+}
