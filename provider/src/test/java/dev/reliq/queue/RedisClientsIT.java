@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
@@ -77,18 +78,18 @@ class RedisClientsIT {
         @Test
         void clientNameIsGivenToEveryConnection() {
             try (UnifiedJedis client = RedisClients.open(uri(redis, 0, "clientName=reliq-it"))) {
-                assertThat(client.sendCommand(Command.CLIENT, "GETNAME")).isEqualTo(bytes("reliq-it"));
+                assertThat(command(client, Command.CLIENT, "GETNAME")).isEqualTo(bytes("reliq-it"));
             }
         }
 
         @Test
         void aclUserAuthenticatesAndAWrongPasswordFailsAtOpen() {
             String user = redis.keyPrefix() + "-user";
-            redis.jedis().sendCommand(Command.ACL, "SETUSER", user, "on", ">" + PASSWORD, "~*", "+@all");
+            command(redis.jedis(), Command.ACL, "SETUSER", user, "on", ">" + PASSWORD, "~*", "+@all");
             try {
                 RedisUri base = uri(redis, 0, "");
                 try (UnifiedJedis client = RedisClients.open(base.withCredentials(user, PASSWORD))) {
-                    assertThat(client.sendCommand(Command.ACL, "WHOAMI")).isEqualTo(bytes(user));
+                    assertThat(command(client, Command.ACL, "WHOAMI")).isEqualTo(bytes(user));
                 }
 
                 String wrong = "not-" + PASSWORD;
@@ -101,21 +102,21 @@ class RedisClientsIT {
                         .contains(wrongPassword.redacted(), "user '" + user + "'", "WRONGPASS")
                         .doesNotContain(wrong);
             } finally {
-                redis.jedis().sendCommand(Command.ACL, "DELUSER", user);
+                command(redis.jedis(), Command.ACL, "DELUSER", user);
             }
         }
 
         @Test
         void userWithoutPasswordAuthenticatesAsANopassUser() {
             String user = redis.keyPrefix() + "-nopass";
-            redis.jedis().sendCommand(Command.ACL, "SETUSER", user, "on", "nopass", "~*", "+@all");
+            command(redis.jedis(), Command.ACL, "SETUSER", user, "on", "nopass", "~*", "+@all");
             try {
                 RedisUri base = uri(redis, 0, "");
                 try (UnifiedJedis client = RedisClients.open(base.withCredentials(user, null))) {
-                    assertThat(client.sendCommand(Command.ACL, "WHOAMI")).isEqualTo(bytes(user));
+                    assertThat(command(client, Command.ACL, "WHOAMI")).isEqualTo(bytes(user));
                 }
             } finally {
-                redis.jedis().sendCommand(Command.ACL, "DELUSER", user);
+                command(redis.jedis(), Command.ACL, "DELUSER", user);
             }
         }
 
@@ -446,6 +447,11 @@ class RedisClientsIT {
                 .orElse("");
         return RedisUri.parse((base.tls() ? "rediss" : "redis") + "://" + credentials + base.endpoints().get(0)
                 + "/" + database + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** Sends a command the client has no method for, such as ACL SETUSER. */
+    private static Object command(UnifiedJedis client, Command command, String... arguments) {
+        return client.executeCommand(new CommandArguments(command).addObjects((Object[]) arguments));
     }
 
     private static String encode(String text) {
