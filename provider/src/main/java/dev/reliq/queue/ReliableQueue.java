@@ -277,25 +277,29 @@ public final class ReliableQueue {
     // ---------------------------------------------------------------- operations
 
     /**
-     * Reads up to {@code max} ready messages in delivery order from the start, changing nothing.
+     * The first ready messages in delivery order, up to {@code max}, changing nothing. Expired
+     * and unreadable entries are skipped; when very many are, fewer than {@code max} messages
+     * may come back although more follow: use {@link #browse} to read a whole queue.
      */
-    public List<QueuedMessage> browse(int max) {
-        return browse(null, max);
+    public List<QueuedMessage> peek(int max) {
+        return browse(null, max).messages();
     }
 
     /**
-     * Reads the next page of ready messages after {@code cursor} (the {@link QueuedMessage#position}
-     * of the last message of the previous page; {@code null} to start), changing nothing.
-     * Messages whose time-to-live has passed are skipped.
+     * Reads the ready messages in delivery order, a page at a time, changing nothing. Start with
+     * a {@code null} cursor and pass each page's {@link BrowsePage#nextCursor()} to the next call
+     * until it is empty. Messages whose time-to-live has passed are skipped. Messages sent while
+     * browsing appear if their position lies after the cursor.
      */
-    public List<QueuedMessage> browse(String cursor, int max) {
+    public BrowsePage browse(String cursor, int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }
         List<Object> reply = list(run("browse", () -> QueueScripts.BROWSE.execute(redis(), keys.keySet(),
-            List.of(cursor == null ? EMPTY : utf8(cursor), number(max)))));
+            List.of(cursor == null ? EMPTY : utf8(cursor), number(max), number(client.options().recoveryBudget())))));
+        String next = text(reply.get(0));
         List<QueuedMessage> page = new ArrayList<>(reply.size() / 8);
-        for (int i = 0; i + 7 < reply.size(); i += 8) {
+        for (int i = 1; i + 7 < reply.size(); i += 8) {
             page.add(new QueuedMessage(
                 text(reply.get(i)),
                 text(reply.get(i + 1)),
@@ -306,7 +310,7 @@ public final class ReliableQueue {
                 (int) integer(reply.get(i + 6)),
                 deadLetterInfo(reply.get(i + 7))));
         }
-        return page;
+        return new BrowsePage(page, next.isEmpty() ? Optional.empty() : Optional.of(next));
     }
 
     /** The queue's counts, read atomically. */

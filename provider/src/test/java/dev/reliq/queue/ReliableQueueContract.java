@@ -283,7 +283,7 @@ abstract class ReliableQueueContract {
             OutgoingMessage.of(bytes("lowest")).withPriority(0),
             OutgoingMessage.of(bytes("normal-2"))));
 
-        assertThat(queue.browse(10)).extracting(m -> text(m.body()))
+        assertThat(queue.peek(10)).extracting(m -> text(m.body()))
             .containsExactly("high-1", "high-2", "normal-1", "normal-2", "low-1", "low-2", "lowest");
         List<ReceivedMessage> received = queue.receive(10);
         assertThat(received).extracting(m -> text(m.body()))
@@ -299,7 +299,7 @@ abstract class ReliableQueueContract {
         Instant expiry = serverNow(redis()).plusMillis(300);
         await().atMost(Duration.ofSeconds(10)).until(() -> serverNow(redis()).isAfter(expiry.plusMillis(50)));
 
-        assertThat(queue.browse(10)).extracting(m -> text(m.body())).containsExactly("long-lived");
+        assertThat(queue.peek(10)).extracting(m -> text(m.body())).containsExactly("long-lived");
         List<ReceivedMessage> received = queue.receive(10);
         assertThat(received).extracting(m -> text(m.body())).containsExactly("long-lived");
         assertThat(received.get(0).expiresAt()).isPresent();
@@ -346,7 +346,7 @@ abstract class ReliableQueueContract {
 
         ReliableQueue dlq = queue.deadLetterQueue();
         assertThat(dlq.name()).isEqualTo(queue.name() + ".DLQ");
-        assertThat(dlq.browse(10)).hasSize(1);
+        assertThat(dlq.peek(10)).hasSize(1);
         ReceivedMessage dead = dlq.receive(1).get(0);
         assertThat(text(dead.body())).isEqualTo("poison");
         assertThat(dead.priority()).isEqualTo(7);
@@ -381,7 +381,7 @@ abstract class ReliableQueueContract {
         assertThat(second.get(0).deliveries()).isEqualTo(2);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.receive(1).isEmpty() && queue.stats().deadLettered() == 1);
-        DeadLetterInfo info = queue.deadLetterQueue().browse(1).get(0).deadLetter().orElseThrow();
+        DeadLetterInfo info = queue.deadLetterQueue().peek(1).get(0).deadLetter().orElseThrow();
         assertThat(info.reason()).isEqualTo(DeadLetterInfo.MAX_DELIVERIES);
         assertThat(info.deliveries()).isEqualTo(2);
     }
@@ -440,14 +440,40 @@ abstract class ReliableQueueContract {
         assertThat(stats.oldestReadyAge()).isPresent();
         assertThat(stats.oldestReadyAge().get()).isLessThan(Duration.ofMinutes(1));
 
-        List<QueuedMessage> page1 = queue.browse(1);
-        assertThat(page1).extracting(m -> text(m.body())).containsExactly("b");
-        List<QueuedMessage> page2 = queue.browse(page1.get(0).position(), 10);
-        assertThat(page2).extracting(m -> text(m.body())).containsExactly("c");
-        assertThat(queue.browse(page2.get(0).position(), 10)).isEmpty();
+        BrowsePage page1 = queue.browse(null, 1);
+        assertThat(page1.messages()).extracting(m -> text(m.body())).containsExactly("b");
+        assertThat(page1.nextCursor()).isPresent();
+        BrowsePage page2 = queue.browse(page1.nextCursor().get(), 10);
+        assertThat(page2.messages()).extracting(m -> text(m.body())).containsExactly("c");
+        assertThat(page2.nextCursor()).as("end of the queue").isEmpty();
+        assertThat(queue.peek(10)).extracting(QueuedMessage::id)
+            .containsExactly(page1.messages().get(0).id(), page2.messages().get(0).id());
         assertThat(queue.stats()).usingRecursiveComparison().ignoringFields("oldestReadyAge").isEqualTo(stats);
 
         assertThat(queue.receive(10)).extracting(m -> text(m.body())).containsExactly("b", "c");
+    }
+
+    @Test
+    void browsingPastManyExpiredMessagesIsBoundedPerCallAndStillReachesTheRest() {
+        ReliableQueue queue = newQueue();
+        queue.sendBatch(IntStream.range(0, 350)
+            .mapToObj(i -> OutgoingMessage.of(bytes("gone-" + i)).withTimeToLive(Duration.ofMillis(200))).toList());
+        queue.send(bytes("alive"));
+        Instant expiry = serverNow(redis()).plusMillis(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> serverNow(redis()).isAfter(expiry.plusMillis(50)));
+
+        List<String> seen = new ArrayList<>();
+        int calls = 0;
+        String cursor = null;
+        do {
+            BrowsePage page = queue.browse(cursor, 10);
+            page.messages().forEach(m -> seen.add(text(m.body())));
+            cursor = page.nextCursor().orElse(null);
+            calls++;
+        } while (cursor != null && calls < 100);
+
+        assertThat(seen).containsExactly("alive");
+        assertThat(calls).as("each call examines at most max + recoveryBudget (100) entries").isGreaterThanOrEqualTo(4);
     }
 
     @Test

@@ -46,7 +46,7 @@ class RestrictedUserIT {
             ReliableQueue queue = client.queue("restricted");
             queue.setAttributes(queue.attributes().withMaxDeliveries(1));
             queue.sendBatch(List.of(OutgoingMessage.of(bytes("a")), OutgoingMessage.of(bytes("b"))));
-            assertThat(queue.browse(10)).hasSize(2);
+            assertThat(queue.peek(10)).hasSize(2);
 
             List<ReceivedMessage> received = queue.receive(2, null, Duration.ofSeconds(1));
             assertThat(received).hasSize(2);

@@ -89,7 +89,7 @@ public final class QuickStart {
         say("queue %s: visibility timeout %s, max deliveries %d, dead-letter queue %s", orders.name(),
             seconds(attributes.visibilityTimeout()), attributes.maxDeliveries(), attributes.deadLetterQueue());
         if (leftOver > 0) {
-            say("(purged %d messages left by an earlier run)", leftOver);
+            say("(purged %s left by an earlier run)", messages(leftOver));
         }
     }
 
@@ -107,12 +107,15 @@ public final class QuickStart {
         say("consumer B crashed before acknowledging %s", text(taken));
         stats();
         ReceivedMessage next = receive("consumer C");
+        if (next.id().equals(taken.id())) {
+            throw new IllegalStateException(text(taken) + " was delivered again while consumer B held it");
+        }
         say("(%s is invisible while consumer B holds it, so consumer C got the next order)", text(taken));
         acknowledge("consumer C", next);
         say("consumer C waits for the next message...");
         ReceivedMessage again = receive("consumer C");
-        say("%s came back %s after consumer B received it, with a new receipt handle",
-            text(again), seconds(Duration.ofNanos(System.nanoTime() - takenAt)));
+        say("%s came back %.1fs after consumer B received it, with a new receipt handle",
+            text(again), (System.nanoTime() - takenAt) / 1e9);
         say("consumer B's late acknowledge with its old receipt handle %s: %s (refused, the handle is stale)",
             taken.receiptHandle(), orders.acknowledge(taken.receiptHandle()));
         acknowledge("consumer C", again);
@@ -121,7 +124,7 @@ public final class QuickStart {
     private void poisonMessage() {
         section(4, "A poison message ends in the dead-letter queue");
         send("order-4");
-        say("no consumer can process order-4");
+        say("order-4 is a poison message: every consumer fails on it");
         HandleOutcome outcome = null;
         for (int attempt = 1; attempt <= MAX_DELIVERIES && outcome != HandleOutcome.DEAD_LETTERED; attempt++) {
             ReceivedMessage poison = receive("consumer D");
@@ -131,7 +134,7 @@ public final class QuickStart {
         if (outcome != HandleOutcome.DEAD_LETTERED) {
             throw new IllegalStateException("order-4 was not dead-lettered after " + MAX_DELIVERIES + " deliveries");
         }
-        for (QueuedMessage dead : deadLetters.browse(10)) {
+        for (QueuedMessage dead : deadLetters.peek(10)) {
             DeadLetterInfo info = dead.deadLetter().orElseThrow();
             say("%s holds %s: reason %s, origin queue %s, deliveries %d", deadLetters.name(), text(dead.body()),
                 info.reason(), info.originQueue(), info.deliveries());
@@ -142,8 +145,8 @@ public final class QuickStart {
     private void redrive() {
         section(5, "Redrive the dead-letter queue");
         long moved = orders.redrive(100);
-        say("an operator fixed the consumer and redrove %d message%s from %s back to %s",
-            moved, moved == 1 ? "" : "s", deadLetters.name(), orders.name());
+        say("an operator fixed the consumer and redrove %s from %s back to %s",
+            messages(moved), deadLetters.name(), orders.name());
         ReceivedMessage order = receive("consumer E");
         acknowledge("consumer E", order);
     }
@@ -193,8 +196,8 @@ public final class QuickStart {
 
     private QueueStats stats() {
         QueueStats stats = orders.stats();
-        say("stats of %s: ready %d, delayed %d, in flight %d | %s: %d", orders.name(), stats.ready(),
-            stats.delayed(), stats.inFlight(), deadLetters.name(), stats.deadLettered());
+        say("stats of %s: ready %d, delayed %d, in flight %d; dead letters in %s: %d", orders.name(),
+            stats.ready(), stats.delayed(), stats.inFlight(), deadLetters.name(), stats.deadLettered());
         return stats;
     }
 
@@ -215,6 +218,10 @@ public final class QuickStart {
 
     private static String text(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static String messages(long count) {
+        return count + (count == 1 ? " message" : " messages");
     }
 
     private static String seconds(Duration duration) {

@@ -36,7 +36,7 @@ class QuickStartIT {
     void crashedConsumersOrderIsInvisibleThenRedeliveredWithDeliveriesTwo() {
         assertThat(lines).containsSubsequence(
             "consumer B crashed before acknowledging order-2",
-            "stats of orders: ready 1, delayed 0, in flight 1 | orders.DLQ: 0");
+            "stats of orders: ready 1, delayed 0, in flight 1; dead letters in orders.DLQ: 0");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("consumer C received order-3 (deliveries=1,"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("consumer C received order-2 (deliveries=2,"));
         assertThat(lines).contains("consumer C processed order-2 and acknowledged it: ACKNOWLEDGED");
@@ -70,7 +70,7 @@ class QuickStartIT {
     void finalStatsShowEveryOrderAcknowledgedAndNothingLeft() {
         assertThat(lines).containsSubsequence(
             "6. Final stats",
-            "stats of orders: ready 0, delayed 0, in flight 0 | orders.DLQ: 0",
+            "stats of orders: ready 0, delayed 0, in flight 0; dead letters in orders.DLQ: 0",
             "sent 4 orders, acknowledged 4 (order-1, order-3, order-2, order-4): nothing lost");
     }
 }
