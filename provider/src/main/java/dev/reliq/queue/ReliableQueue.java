@@ -326,7 +326,9 @@ public final class ReliableQueue {
 
     /**
      * Deletes every message of the queue, in any state. Receipt handles held by consumers
-     * become stale. Attributes stay. Returns how many messages were deleted.
+     * become stale. The attributes, the id counters and the totals of {@link #stats()} stay,
+     * and the dead-letter queue is untouched (purge it with {@code deadLetterQueue().purge()}).
+     * Returns how many messages were deleted.
      */
     public long purge() {
         return integer(run("purge", () -> QueueScripts.PURGE.execute(redis(), keys.keySet(), List.of())));
@@ -334,8 +336,9 @@ public final class ReliableQueue {
 
     /**
      * Moves every ready message of the dead-letter queue back to this queue, oldest first, in
-     * batches of {@code batchSize}: they arrive ready, with no deliveries counted. Returns how
-     * many were moved.
+     * batches of {@code batchSize}: they arrive ready, with no deliveries counted, their
+     * priority, and the time-to-live they had. A dead letter whose payload is missing cannot be
+     * moved and stays for an operator. Returns how many were moved.
      */
     public long redrive(int batchSize) {
         if (batchSize < 1) {
@@ -347,7 +350,7 @@ public final class ReliableQueue {
         long total = 0;
         while (true) {
             List<Object> r = list(run("redrive", () -> QueueScripts.REDRIVE.execute(redis(), scriptKeys,
-                List.of(defaultsJson, number(batchSize)))));
+                List.of(defaultsJson, number(batchSize), number(client.options().recoveryBudget())))));
             long moved = integer(r.get(0));
             total += moved;
             if (moved == 0 || integer(r.get(1)) == 0) {

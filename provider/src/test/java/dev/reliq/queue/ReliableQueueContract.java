@@ -422,6 +422,24 @@ abstract class ReliableQueueContract {
             .containsExactlyInAnyOrder(ids.get(1), ids.get(2));
     }
 
+    @Test
+    void redriveMovesEveryDeadLetterThatStillHasAPayloadAndLeavesTheRest() {
+        ReliableQueue queue = newQueue();
+        queue.sendBatch(List.of(OutgoingMessage.of(bytes("lost payload")),
+            OutgoingMessage.of(bytes("bad meta")).withPriority(6), OutgoingMessage.of(bytes("fine"))));
+        List<ReceivedMessage> all = queue.receive(10);
+        queue.deadLetter(all.stream().map(ReceivedMessage::receiptHandle).toList(), "rejected", null);
+        QueueKeys dlqKeys = new QueueKeys(client.options().keyPrefix(), queue.deadLetterQueueName());
+        List<QueuedMessage> dead = queue.deadLetterQueue().peek(10);
+        assertThat(dead).extracting(m -> text(m.body())).containsExactly("bad meta", "lost payload", "fine");
+        redis().jedis().hdel(dlqKeys.key("msg"), dead.get(1).id());
+        redis().jedis().hset(dlqKeys.key("meta"), dead.get(0).id(), "corrupt again");
+
+        assertThat(queue.redrive(1)).as("one at a time, past the dead letter without a payload").isEqualTo(2);
+        assertThat(queue.receive(10)).extracting(m -> text(m.body())).containsExactly("bad meta", "fine");
+        assertThat(queue.stats().deadLettered()).as("the one without a payload stays").isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ operations
 
     @Test

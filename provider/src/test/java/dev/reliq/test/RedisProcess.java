@@ -76,8 +76,9 @@ final class RedisProcess implements AutoCloseable {
         return dir;
     }
 
+    /** Where clients dial; over TLS by name, the only identity the test certificate carries. */
     HostAndPort address() {
-        return new HostAndPort(HOST, port);
+        return new HostAndPort(tls == null ? HOST : "localhost", port);
     }
 
     /** How a client connects: plain, or TLS trusting the test CA. */

@@ -176,7 +176,7 @@ class RedisServerExtensionIT {
 
         @Test
         void clientTrustingTheTrustStoreTalksTls() {
-            assertThat(redis.uri()).isEqualTo("rediss://127.0.0.1:" + redis.port());
+            assertThat(redis.uri()).isEqualTo("rediss://localhost:" + redis.port());
             SslOptions trustingTheTestCa = SslOptions.builder()
                     .truststore(redis.trustStore().toFile(), redis.trustStorePassword().toCharArray())
                     .trustStoreType("PKCS12")

@@ -66,12 +66,14 @@ final class SingleServer implements RedisDeployment {
 
     @Override
     public String uri() {
-        return (certificates == null ? "redis://" : "rediss://") + RedisProcess.HOST + ":" + server.port();
+        // TLS: the certificate names localhost only (see TestCertificates)
+        return certificates == null ? "redis://" + RedisProcess.HOST + ":" + server.port()
+                : "rediss://localhost:" + server.port();
     }
 
     @Override
     public String host() {
-        return RedisProcess.HOST;
+        return certificates == null ? RedisProcess.HOST : "localhost";
     }
 
     @Override
