@@ -87,13 +87,18 @@ local function queue_attrs(q, defaults_json, now)
   }
 end
 
--- The client passes the dead-letter queue's keys; they must be those of the queue the attributes
--- name, or a message would be moved to a queue nobody reads. The client refreshes and retries.
-local function check_dead_letter_queue(attrs, expected)
-  if attrs.deadLetterQueue ~= expected then
-    return redis.error_reply('RELIQ_DLQ_CHANGED ' .. attrs.deadLetterQueue)
+-- Opens a queue (KEYS[1..9]) and its dead-letter queue (KEYS[10..18]) for a script whose ARGV
+-- starts with: queue name, the dead-letter queue name the client expects, default attributes.
+-- The dead-letter keys must be those of the queue the attributes name, or a message would be
+-- moved where nobody reads: on a mismatch this returns nil and the error reply
+-- `RELIQ_DLQ_CHANGED <name>`, before anything changes; the client adopts the name and retries.
+local function open_queue_and_dead_letter_queue()
+  local ctx = { q = queue_keys(1), d = queue_keys(10), name = ARGV[1], now = now_ms() }
+  ctx.attrs = queue_attrs(ctx.q, ARGV[3], ctx.now)
+  if ctx.attrs.deadLetterQueue ~= ARGV[2] then
+    return nil, redis.error_reply('RELIQ_DLQ_CHANGED ' .. ctx.attrs.deadLetterQueue)
   end
-  return nil
+  return ctx
 end
 
 -- Wakes waiting consumers when a queue's ready set goes from empty to non-empty.

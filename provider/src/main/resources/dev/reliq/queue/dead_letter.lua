@@ -13,12 +13,9 @@
 --              Error RELIQ_DLQ_CHANGED <name> when ARGV[2] is not the queue's dead-letter queue.
 --@include common.lua
 
-local q = queue_keys(1)
-local d = queue_keys(10)
-local now = now_ms()
-local attrs = queue_attrs(q, ARGV[3], now)
-local mismatch = check_dead_letter_queue(attrs, ARGV[2])
-if mismatch then return mismatch end
+local ctx, changed = open_queue_and_dead_letter_queue()
+if not ctx then return changed end
+local q, d, queue_name, now, attrs = ctx.q, ctx.d, ctx.name, ctx.now, ctx.attrs
 
 local detail = ARGV[5]
 if detail == '' then detail = nil end
@@ -26,7 +23,7 @@ local out = {}
 for i = 6, #ARGV do
   local id = take_in_flight(q, ARGV[i], now)
   if id then
-    dead_letter(q, d, ARGV[1], id, decode_meta(redis.call('HGET', q.meta, id)), ARGV[4], now, detail)
+    dead_letter(q, d, queue_name, id, decode_meta(redis.call('HGET', q.meta, id)), ARGV[4], now, detail)
     out[i - 5] = 1
   else
     out[i - 5] = 0

@@ -19,13 +19,9 @@
 --              Error RELIQ_DLQ_CHANGED <name> when ARGV[2] is not the queue's dead-letter queue.
 --@include common.lua
 
-local q = queue_keys(1)
-local d = queue_keys(10)
-local queue_name = ARGV[1]
-local now = now_ms()
-local attrs = queue_attrs(q, ARGV[3], now)
-local mismatch = check_dead_letter_queue(attrs, ARGV[2])
-if mismatch then return mismatch end
+local ctx, changed = open_queue_and_dead_letter_queue()
+if not ctx then return changed end
+local q, d, queue_name, now, attrs = ctx.q, ctx.d, ctx.name, ctx.now, ctx.attrs
 
 local max = tonumber(ARGV[4])
 local visibility = tonumber(ARGV[5]) or attrs.visibilityTimeoutMs

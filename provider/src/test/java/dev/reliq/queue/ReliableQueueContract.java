@@ -542,6 +542,27 @@ abstract class ReliableQueueContract {
     }
 
     @Test
+    void aDeadLetterQueueChangedByOneClientIsFollowedByAnother() {
+        ReliableQueue queue = newQueue(attrs().withMaxDeliveries(1));
+        try (QueueClient other = QueueTestSupport.client(redis(), "sweepInterval=0")) {
+            ReliableQueue seenByOther = other.queue(queue.name());
+            seenByOther.send(bytes("poison"));
+            assertThat(seenByOther.deadLetterQueueName()).isEqualTo(queue.name() + ".DLQ");
+
+            // same hash tag as the queue, so this works on a cluster too
+            String parking = queue.name() + ".DLQ.DLQ";
+            queue.setAttributes(queue.attributes().withDeadLetterQueue(parking));
+
+            ReceivedMessage m = seenByOther.receive(1).get(0);
+            assertThat(seenByOther.release(List.of(m.receiptHandle()), Duration.ZERO).outcome(m.receiptHandle()))
+                .isEqualTo(HandleOutcome.DEAD_LETTERED);
+            assertThat(seenByOther.deadLetterQueueName()).isEqualTo(parking);
+        }
+        assertThat(client.queue(queue.name() + ".DLQ").stats().total()).isZero();
+        assertThat(client.queue(queue.name() + ".DLQ.DLQ").peek(1)).extracting(q -> text(q.body())).containsExactly("poison");
+    }
+
+    @Test
     void newQueuesTakeTheClientsDefaults() {
         try (QueueClient custom = QueueTestSupport.client(redis(), "visibilityTimeout=5s&maxDeliveries=3&sweepInterval=0")) {
             ReliableQueue queue = custom.queue(testName + "-custom");
