@@ -524,6 +524,17 @@ abstract class ReliableQueueContract {
     }
 
     @Test
+    void scriptsAreLoadedAgainWhenTheServerHasForgottenThem() {
+        ReliableQueue queue = newQueue();
+        queue.send(bytes("before the flush"));
+        String routingKey = new QueueKeys(client.options().keyPrefix(), queue.name()).key("ready");
+        redis().jedis().scriptFlush(routingKey); // as after a restart or a failover
+
+        queue.send(bytes("after the flush"));
+        assertThat(queue.receive(10)).extracting(m -> text(m.body())).containsExactly("before the flush", "after the flush");
+    }
+
+    @Test
     void attributesLiveInRedisAndEveryClientSeesThem() {
         ReliableQueue queue = newQueue();
         queue.send(bytes("creates the queue"));
