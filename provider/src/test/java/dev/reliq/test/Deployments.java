@@ -33,14 +33,12 @@ final class Deployments {
     }
 
     /*
-     * Always the PATH binary, whatever tier is forced: TLS in the embedded binaries depends on the
-     * platform (the linux-amd64 one loads the system's libssl.so.3, the darwin-arm64 one Homebrew's),
-     * and the TLS tests are about reliq's client side, not about Redis versions.
+     * Like the other launched modes: the PATH binary, else the embedded one. Both are built with
+     * TLS here (the embedded linux-amd64 binary loads the system's libssl.so.3, which it needs to
+     * start at all); a binary without TLS fails to start with a message that says so.
      */
     static RedisDeployment tls(Path dir) {
-        Path binary = RedisBinary.onPath().orElseThrow(() -> new IllegalStateException(
-                "tls() runs the redis-server on the PATH, and there is none; install a Redis built with TLS"
-                        + " (Debian's redis-server is)"));
-        return SingleServer.startTls(binary, dir, TestCertificates.generate(dir.resolve("certs")));
+        RedisSource source = SourceChoice.launchedProcess(SourceChoice.Machine.current(), "tls()");
+        return SingleServer.startTls(source, RedisBinary.of(source), dir, TestCertificates.generate(dir.resolve("certs")));
     }
 }

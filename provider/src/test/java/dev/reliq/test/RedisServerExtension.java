@@ -28,7 +28,7 @@ import redis.clients.jedis.UnifiedJedis;
  * embedded-redis jar. The other modes launch their own processes, from the {@code PATH} or the
  * embedded binary. {@code -Dreliq.test.redis=url|docker|path|embedded} forces one tier; when that
  * tier cannot serve a mode, the test class fails rather than running on another Redis.
- * {@link #tls()} ignores the property and always runs the {@code PATH} binary.
+ * {@link #tls()} needs a binary built with TLS; Debian's and the embedded linux-amd64 one are.
  *
  * <p>Launched servers listen on a free port on 127.0.0.1 and keep their directory, with the
  * server log, under {@code target/redis/} after the tests for post-mortem. Tests that share a

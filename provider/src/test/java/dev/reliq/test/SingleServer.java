@@ -33,7 +33,7 @@ final class SingleServer implements RedisDeployment {
     }
 
     /** A server that speaks TLS only, with a certificate from {@code certificates}. */
-    static SingleServer startTls(Path binary, Path dir, TestCertificates certificates) {
+    static SingleServer startTls(RedisSource source, Path binary, Path dir, TestCertificates certificates) {
         List<String> options = new ArrayList<>(RedisProcess.EPHEMERAL);
         options.addAll(List.of(
                 "--tls-cert-file", certificates.serverCertificate().toString(),
@@ -45,9 +45,10 @@ final class SingleServer implements RedisDeployment {
             server.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("tls() could not start " + binary + " with TLS; it needs a redis-server"
-                    + " built with TLS support (BUILD_TLS=yes, as Debian's and Homebrew's are)", e);
+                    + " built with TLS support (BUILD_TLS=yes, as Debian's and Homebrew's are) and OpenSSL on the"
+                    + " machine", e);
         }
-        return running(RedisSource.PATH, server, certificates);
+        return running(source, server, certificates);
     }
 
     private static SingleServer running(RedisSource source, RedisProcess server, TestCertificates certificates) {
