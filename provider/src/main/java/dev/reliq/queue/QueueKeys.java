@@ -28,12 +28,18 @@ final class QueueKeys {
 
     private final String name;
     private final String base;
+    private final List<byte[]> keySet;
 
     QueueKeys(String prefix, String name) {
         this.name = validName(name);
         String tag = tagOf(name);
         String rest = name.substring(tag.length());
         this.base = validPrefix(prefix) + ":{" + escape(tag) + "}" + escape(rest);
+        List<byte[]> keys = new ArrayList<>(SUFFIXES.length);
+        for (String suffix : SUFFIXES) {
+            keys.add(key(suffix).getBytes(StandardCharsets.UTF_8));
+        }
+        this.keySet = List.copyOf(keys);
     }
 
     String name() {
@@ -58,13 +64,9 @@ final class QueueKeys {
         return key("wake");
     }
 
-    /** The nine keys, in script order. */
+    /** The nine keys, in script order (shared: callers must not change the arrays). */
     List<byte[]> keySet() {
-        List<byte[]> keys = new ArrayList<>(SUFFIXES.length);
-        for (String suffix : SUFFIXES) {
-            keys.add(key(suffix).getBytes(StandardCharsets.UTF_8));
-        }
-        return keys;
+        return keySet;
     }
 
     /** The hash tag: the name without trailing ".DLQ" suffixes (never empty). */
