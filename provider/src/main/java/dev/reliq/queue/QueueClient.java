@@ -41,6 +41,8 @@ public final class QueueClient implements AutoCloseable {
     private final QueueClientOptions options;
     private final Map<String, ReliableQueue> queues = new ConcurrentHashMap<>();
     private final WakeupHub wakeups;
+    private final Leases leases = new Leases(this);
+    private final EphemeralQueues ephemeralQueues = new EphemeralQueues(this);
     private final ScheduledExecutorService sweeper;
 
     private QueueClient(UnifiedJedis redis, boolean ownsRedis, String redactedUri, QueueClientOptions options) {
@@ -88,6 +90,24 @@ public final class QueueClient implements AutoCloseable {
 
     public QueueClientOptions options() {
         return options;
+    }
+
+    /** Named leases in this client's Redis (client IDs in use, live connections). */
+    public Leases leases() {
+        return leases;
+    }
+
+    /** Queues that live only as long as a lease (temporary queues). */
+    public EphemeralQueues ephemeralQueues() {
+        return ephemeralQueues;
+    }
+
+    /**
+     * Stops sweeping {@code name} and forgets this client's handle to it (after the queue was
+     * deleted, e.g. a temporary queue). A later {@link #queue} call starts afresh.
+     */
+    public void forget(String name) {
+        queues.remove(name);
     }
 
     UnifiedJedis redis() {

@@ -5,6 +5,7 @@ final class QueueScripts {
 
     static final LuaScript SEND = LuaScript.load("send.lua");
     static final LuaScript RECEIVE = LuaScript.load("receive.lua");
+    static final LuaScript CLAIM = LuaScript.load("claim.lua");
     static final LuaScript ACK = LuaScript.load("ack.lua");
     static final LuaScript EXTEND = LuaScript.load("extend.lua");
     static final LuaScript RELEASE = LuaScript.load("release.lua");
@@ -14,6 +15,7 @@ final class QueueScripts {
     static final LuaScript PURGE = LuaScript.load("purge.lua");
     static final LuaScript REDRIVE = LuaScript.load("redrive.lua");
     static final LuaScript SWEEP = LuaScript.load("sweep.lua");
+    static final LuaScript LEASE = LuaScript.load("lease.lua");
 
     private QueueScripts() {
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param sentAt when it was sent (Redis server time)
  * @param expiresAt when its time-to-live ends, if it has one
  * @param firstDeliveredAt when it was first delivered (this delivery when {@code deliveries == 1})
+ * @param deliveredAt when this delivery happened (Redis server time)
  * @param visibleAgainAt the visibility deadline of this delivery (Redis server time)
  * @param deadLetter present for messages in a dead-letter queue: why and from where they came
  */
@@ -28,8 +29,14 @@ public record ReceivedMessage(
         Instant sentAt,
         Optional<Instant> expiresAt,
         Instant firstDeliveredAt,
+        Instant deliveredAt,
         Instant visibleAgainAt,
         Optional<DeadLetterInfo> deadLetter) {
+
+    /** The visibility timeout of this delivery. */
+    public java.time.Duration visibilityTimeout() {
+        return java.time.Duration.between(deliveredAt, visibleAgainAt);
+    }
 
     /** True when the message was delivered before (JMS calls this redelivered). */
     public boolean isRedelivery() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -132,6 +133,15 @@ public final class ReliableQueue {
      *     when none arrived in time
      */
     public List<ReceivedMessage> receive(int max, Duration visibilityTimeout, Duration wait) {
+        return receive(max, visibilityTimeout, wait, () -> false);
+    }
+
+    /**
+     * Like {@link #receive(int, Duration, Duration)}, but a waiting call also returns (empty) as
+     * soon as {@code stop} is true when checked: after each wake-up, and when
+     * {@link #wakeWaiters()} is called (e.g. by a consumer being closed).
+     */
+    public List<ReceivedMessage> receive(int max, Duration visibilityTimeout, Duration wait, BooleanSupplier stop) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }
@@ -147,6 +157,9 @@ public final class ReliableQueue {
         long pollMillis = client.options().pollInterval().toMillis();
         while (true) {
             long seen = signal.version();
+            if (stop.getAsBoolean()) {
+                return List.of();
+            }
             Batch batch = receiveOnce(max, visibilityTimeout);
             long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (!batch.messages.isEmpty() || leftMillis <= 0) {
@@ -165,14 +178,69 @@ public final class ReliableQueue {
         }
     }
 
+    /**
+     * The queue's wake-up counter in this client: it changes whenever the queue may have new
+     * ready messages. Read it before looking at the queue, then {@link #awaitWake} with it, so
+     * news that arrives in between is not missed (for consumers that browse instead of receive).
+     */
+    public long wakeVersion() {
+        return client.wakeups().signal(keys.wakeChannel()).version();
+    }
+
+    /**
+     * Waits until the wake-up counter differs from {@code seen}, or {@code wait} passes, capped at
+     * the client's {@code pollInterval}. Takes nothing from the queue.
+     */
+    public void awaitWake(long seen, Duration wait) {
+        long millis = Math.min(wait.toMillis(), client.options().pollInterval().toMillis());
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            client.wakeups().signal(keys.wakeChannel()).awaitChange(seen, millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Wakes the calls of this client that wait in {@link #receive}, so they check their stop condition. */
+    public void wakeWaiters() {
+        client.wakeups().wake(keys.wakeChannel());
+    }
+
     private Batch receiveOnce(int max, Duration visibilityTimeout) {
         byte[] visibility = visibilityTimeout == null ? EMPTY : number(visibilityTimeout.toMillis());
         List<Object> reply = list(withDeadLetterQueue("receive", dlq -> QueueScripts.RECEIVE.execute(redis(),
             keys(dlq), List.of(utf8(name()), utf8(dlq.name()), defaultsJson, number(max), visibility,
                 number(client.options().recoveryBudget())))));
-        long now = integer(reply.get(0));
-        long nextEvent = integer(reply.get(1));
-        Instant visibleAgainAt = Instant.ofEpochMilli(now + integer(reply.get(2)));
+        return new Batch(deliveries(reply), integer(reply.get(1)));
+    }
+
+    /**
+     * Delivers the given ready messages, as {@link #receive} would, and nothing else: for a
+     * consumer that chose them (a message selector that found them with {@link #browse}).
+     * Messages not claimed stay where they are, in order, for other consumers. An id that is no
+     * longer ready (another consumer took it, or it is gone) is skipped, so fewer messages may
+     * come back than were asked for.
+     */
+    public List<ReceivedMessage> claim(Collection<String> ids, Duration visibilityTimeout) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        byte[] visibility = visibilityTimeout == null ? EMPTY : number(visibilityTimeout.toMillis());
+        List<Object> reply = list(withDeadLetterQueue("claim", dlq -> {
+            List<byte[]> args = new ArrayList<>(4 + ids.size());
+            args.addAll(List.of(utf8(name()), utf8(dlq.name()), defaultsJson, visibility));
+            ids.forEach(id -> args.add(utf8(id)));
+            return QueueScripts.CLAIM.execute(redis(), keys(dlq), args);
+        }));
+        return deliveries(reply);
+    }
+
+    /** The messages of a receive or claim reply: {now, hint, visibility, then 9 values each}. */
+    private static List<ReceivedMessage> deliveries(List<Object> reply) {
+        Instant now = Instant.ofEpochMilli(integer(reply.get(0)));
+        Instant visibleAgainAt = now.plusMillis(integer(reply.get(2)));
         List<ReceivedMessage> messages = new ArrayList<>((reply.size() - 3) / 9);
         for (int i = 3; i + 8 < reply.size(); i += 9) {
             messages.add(new ReceivedMessage(
@@ -184,10 +252,11 @@ public final class ReliableQueue {
                 Instant.ofEpochMilli(integer(reply.get(i + 5))),
                 optionalInstant(integer(reply.get(i + 6))),
                 Instant.ofEpochMilli(integer(reply.get(i + 7))),
+                now,
                 visibleAgainAt,
                 deadLetterInfo(reply.get(i + 8))));
         }
-        return new Batch(messages, nextEvent);
+        return messages;
     }
 
     private record Batch(List<ReceivedMessage> messages, long nextEventInMillis) {
@@ -331,7 +400,20 @@ public final class ReliableQueue {
      * Returns how many messages were deleted.
      */
     public long purge() {
-        return integer(run("purge", () -> QueueScripts.PURGE.execute(redis(), keys.keySet(), List.of())));
+        return integer(run("purge", () -> QueueScripts.PURGE.execute(redis(), keys.keySet(), List.of(EMPTY))));
+    }
+
+    /**
+     * Deletes the queue: its messages, attributes and counters (not its dead-letter queue). A
+     * later use creates it again with the client's defaults. Returns how many messages it held.
+     */
+    public long delete() {
+        return integer(run("delete", () -> QueueScripts.PURGE.execute(redis(), keys.keySet(), List.of(utf8("delete")))));
+    }
+
+    /** True when the queue exists in Redis (it has attributes: it was used and not deleted). */
+    public boolean exists() {
+        return run("exists", () -> redis().exists(keys.attributesKey()));
     }
 
     /**

@@ -55,6 +55,14 @@ final class WakeupHub implements AutoCloseable {
         return signal;
     }
 
+    /** Wakes this client's waiters on {@code channel}, if any, without subscribing. */
+    void wake(String channel) {
+        Signal signal = signals.get(channel);
+        if (signal != null) {
+            signal.bump();
+        }
+    }
+
     private void ensureRunning() {
         synchronized (lifecycle) {
             if (thread == null && !closed) {

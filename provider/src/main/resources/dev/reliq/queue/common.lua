@@ -218,6 +218,45 @@ local function recover(q, d, queue_name, attrs, now, budget)
   return became_ready
 end
 
+-- Delivers message `id`, just taken out of the ready set, unless it must not be: corrupt entries
+-- are dead-lettered, expired messages dropped, and messages already delivered maxDeliveries
+-- times dead-lettered. A delivered message gets one more delivery, a new receipt handle and the
+-- deadline now + visibility; its 9 reply values are appended to `out` (see receive.lua).
+-- Returns true when the message was delivered.
+local function try_deliver(q, d, queue_name, attrs, id, now, visibility, out)
+  local meta = decode_meta(redis.call('HGET', q.meta, id))
+  local payload = redis.call('HGET', q.msg, id)
+  if not string.match(id, '^%d+$') then
+    dead_letter(q, d, queue_name, id, nil, 'corrupt', now, 'unreadable message id')
+  elseif not meta then
+    dead_letter(q, d, queue_name, id, nil, 'corrupt', now, 'unreadable metadata')
+  elseif not payload then
+    dead_letter(q, d, queue_name, id, meta, 'corrupt', now, 'payload missing')
+  elseif is_expired(meta, now) then
+    drop_expired(q, id)
+  elseif attrs.maxDeliveries > 0 and meta.deliveries >= attrs.maxDeliveries then
+    dead_letter(q, d, queue_name, id, meta, 'maxDeliveries', now)
+  else
+    meta.deliveries = meta.deliveries + 1
+    if meta.firstDeliveryAt == 0 then meta.firstDeliveryAt = now end
+    meta.lastDeliveryAt = now
+    redis.call('HSET', q.meta, id, encode_meta(meta))
+    local handle = id .. ':' .. int(redis.call('HINCRBY', q.counters, 'receipt', 1))
+    redis.call('ZADD', q.inflight, int(now + visibility), handle)
+    out[#out + 1] = id
+    out[#out + 1] = handle
+    out[#out + 1] = meta.deliveries
+    out[#out + 1] = payload
+    out[#out + 1] = meta.priority
+    out[#out + 1] = int(meta.sentAt)
+    out[#out + 1] = int(meta.expiresAt)
+    out[#out + 1] = int(meta.firstDeliveryAt)
+    out[#out + 1] = redis.call('HGET', q.dead, id) or ''
+    return true
+  end
+  return false
+end
+
 -- Milliseconds until the next delayed message is due or the next in-flight deadline passes,
 -- or -1 when there is neither: how long a waiting consumer may sleep before trying again.
 local function next_event_in(q, now)

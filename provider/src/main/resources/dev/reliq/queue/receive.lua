@@ -37,36 +37,7 @@ while delivered < max and examined < max + budget do
   if #popped == 0 then break end
   for i = 1, #popped, 2 do
     examined = examined + 1
-    local id = popped[i]
-    local meta = decode_meta(redis.call('HGET', q.meta, id))
-    local payload = redis.call('HGET', q.msg, id)
-    if not string.match(id, '^%d+$') then
-      dead_letter(q, d, queue_name, id, nil, 'corrupt', now, 'unreadable message id')
-    elseif not meta then
-      dead_letter(q, d, queue_name, id, nil, 'corrupt', now, 'unreadable metadata')
-    elseif not payload then
-      dead_letter(q, d, queue_name, id, meta, 'corrupt', now, 'payload missing')
-    elseif is_expired(meta, now) then
-      drop_expired(q, id)
-    elseif attrs.maxDeliveries > 0 and meta.deliveries >= attrs.maxDeliveries then
-      dead_letter(q, d, queue_name, id, meta, 'maxDeliveries', now)
-    else
-      meta.deliveries = meta.deliveries + 1
-      if meta.firstDeliveryAt == 0 then meta.firstDeliveryAt = now end
-      meta.lastDeliveryAt = now
-      redis.call('HSET', q.meta, id, encode_meta(meta))
-      local handle = id .. ':' .. int(redis.call('HINCRBY', q.counters, 'receipt', 1))
-      redis.call('ZADD', q.inflight, int(now + visibility), handle)
-      local dead = redis.call('HGET', q.dead, id) or ''
-      out[#out + 1] = id
-      out[#out + 1] = handle
-      out[#out + 1] = meta.deliveries
-      out[#out + 1] = payload
-      out[#out + 1] = meta.priority
-      out[#out + 1] = int(meta.sentAt)
-      out[#out + 1] = int(meta.expiresAt)
-      out[#out + 1] = int(meta.firstDeliveryAt)
-      out[#out + 1] = dead
+    if try_deliver(q, d, queue_name, attrs, popped[i], now, visibility, out) then
       delivered = delivered + 1
     end
   end

@@ -1,0 +1,511 @@
+package dev.reliq.jms;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+
+import dev.reliq.jms.message.ObjectMessagePolicy;
+import dev.reliq.queue.QueueClient;
+
+/**
+ * A connection to Redis: one connection pool, one wake-up subscription, and a housekeeping
+ * thread that renews the leases of held messages, keeps the connection's own lease alive (its
+ * client ID, its temporary queues), reaps temporary queues of dead connections, and reports a
+ * lost Redis to the {@link ExceptionListener}.
+ */
+public class ReliqConnection implements QueueConnection, TopicConnection, TemporaryDestinations {
+
+    private static final Logger log = LoggerFactory.getLogger(ReliqConnection.class);
+
+    /** How long the connection's leases last without renewal: a crashed JVM frees them after this. */
+    static final Duration LEASE_TTL = Duration.ofSeconds(30);
+    private static final long HOUSEKEEPING_MILLIS = 500;
+    private static final long LEASE_RENEWAL_MILLIS = 5000;
+
+    private final String id = UUID.randomUUID().toString();
+    private final ConnectionSettings settings;
+    private final QueueClient client;
+    private final ObjectMessagePolicy objectMessagePolicy;
+    private final List<ReliqSession> sessions = new CopyOnWriteArrayList<>();
+    private final Set<String> temporaryQueues = ConcurrentHashMap.newKeySet();
+    private final AtomicLong temporaryCounter = new AtomicLong();
+    private final AtomicLong messageCounter = new AtomicLong();
+    private final ScheduledExecutorService housekeeping;
+    private final Object state = new Object();
+
+    private boolean started;
+    private volatile boolean closed;
+    private String clientId;
+    private boolean clientIdSettable = true;
+    private volatile ExceptionListener exceptionListener;
+    private volatile boolean redisLost;
+    private long lastLeaseRenewal = System.nanoTime();
+
+    private ReliqConnection(ConnectionSettings settings, QueueClient client) {
+        this.settings = settings;
+        this.client = client;
+        this.objectMessagePolicy = ObjectMessagePolicy.allowing(settings.objectMessageAllowList());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "reliq-connection-" + id.substring(0, 8));
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Connects; wrong credentials or a client ID in use fail here, never later. */
+    static ReliqConnection open(ConnectionSettings settings) throws JMSException {
+        QueueClient client;
+        try {
+            client = QueueClient.connect(settings.uri(), settings.queueOptions());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.fromQueue(e);
+        }
+        ReliqConnection connection = new ReliqConnection(settings, client);
+        try {
+            client.leases().acquire(connection.aliveLease(), connection.id, LEASE_TTL);
+            if (settings.clientId() != null) {
+                connection.claimClientId(settings.clientId());
+                connection.clientIdSettable = false;
+            }
+        } catch (JMSException e) {
+            connection.shutDown();
+            throw e;
+        } catch (RuntimeException e) {
+            connection.shutDown();
+            throw JmsExceptions.fromQueue(e);
+        }
+        connection.housekeeping.scheduleWithFixedDelay(connection::housekeep, HOUSEKEEPING_MILLIS,
+            HOUSEKEEPING_MILLIS, TimeUnit.MILLISECONDS);
+        return connection;
+    }
+
+    // ------------------------------------------------------------------ sessions
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        checkOpen();
+        fixClientId();
+        if (sessionMode != Session.AUTO_ACKNOWLEDGE && sessionMode != Session.CLIENT_ACKNOWLEDGE
+                && sessionMode != Session.DUPS_OK_ACKNOWLEDGE && sessionMode != Session.SESSION_TRANSACTED) {
+            throw new JMSException("Invalid session mode " + sessionMode + ": use AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2),"
+                + " DUPS_OK_ACKNOWLEDGE (3) or SESSION_TRANSACTED (0)");
+        }
+        ReliqSession session = new ReliqSession(this, sessionMode);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    void sessionClosed(ReliqSession session) {
+        sessions.remove(session);
+    }
+
+    // ------------------------------------------------------------------ start, stop, close
+
+    @Override
+    public void start() throws JMSException {
+        checkOpen();
+        fixClientId();
+        synchronized (state) {
+            started = true;
+            state.notifyAll();
+        }
+        sessions.forEach(ReliqSession::wakeConsumers);
+    }
+
+    /**
+     * Pauses delivery: receives wait, listeners are not called. Returns once running listener
+     * calls have finished, as the specification requires.
+     */
+    @Override
+    public void stop() throws JMSException {
+        checkOpen();
+        ReliqSession.refuseFromOwnCallback(this, "stop its own connection");
+        fixClientId();
+        synchronized (state) {
+            started = false;
+        }
+        for (ReliqSession session : sessions) {
+            session.wakeConsumers();
+            session.awaitDeliveryIdle();
+        }
+    }
+
+    boolean isStarted() {
+        synchronized (state) {
+            return started && !closed;
+        }
+    }
+
+    /** Waits until the connection is started or closed, or the deadline passes. Returns whether it is started. */
+    boolean awaitStarted(long deadlineNanos) {
+        synchronized (state) {
+            while (!started && !closed) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(state, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return started && !closed;
+        }
+    }
+
+    /**
+     * Closes every session (rolling back transactions, giving back prefetched messages, and
+     * making unacknowledged ones deliverable again), deletes the temporary queues, and frees
+     * the client ID.
+     */
+    @Override
+    public void close() throws JMSException {
+        ReliqSession.refuseFromOwnCallback(this, "close its own connection");
+        synchronized (state) {
+            if (closed) {
+                return;
+            }
+            started = false;
+        }
+        JMSException first = null;
+        for (ReliqSession session : sessions) {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            }
+        }
+        for (String temporary : temporaryQueues) {
+            try {
+                client.ephemeralQueues().delete(temporary);
+            } catch (RuntimeException e) {
+                log.debug("Temporary queue {} not deleted now; it is reaped once this connection's lease lapses", temporary, e);
+            }
+        }
+        synchronized (state) {
+            closed = true;
+            state.notifyAll();
+        }
+        shutDown();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void shutDown() {
+        closed = true;
+        housekeeping.shutdownNow();
+        try {
+            if (clientId != null) {
+                client.leases().release(clientIdLease(clientId), id);
+            }
+            client.leases().release(aliveLease(), id);
+        } catch (RuntimeException e) {
+            log.debug("Leases of connection {} not released; they lapse by themselves", id, e);
+        }
+        client.close();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw JmsExceptions.closed("connection");
+        }
+    }
+
+    // ------------------------------------------------------------------ client ID
+
+    @Override
+    public String getClientID() throws JMSException {
+        checkOpen();
+        return clientId;
+    }
+
+    /**
+     * Sets the client ID: only before anything else is done with the connection, and only when
+     * none was configured; an ID in use by another live connection is refused with
+     * {@link InvalidClientIDException}.
+     */
+    @Override
+    public void setClientID(String id) throws JMSException {
+        checkOpen();
+        synchronized (state) {
+            if (!clientIdSettable) {
+                throw new IllegalStateException(clientId != null && this.clientId.equals(settings.clientId())
+                    ? "The client ID was configured administratively (" + clientId + ") and cannot be changed"
+                    : "The client ID must be set before the connection is used; it can be set only once");
+            }
+            if (id == null || id.isBlank()) {
+                throw new InvalidClientIDException("A client ID must not be null or blank");
+            }
+            claimClientId(id);
+            clientIdSettable = false;
+        }
+    }
+
+    private void claimClientId(String requested) throws JMSException {
+        boolean acquired;
+        try {
+            acquired = client.leases().acquire(clientIdLease(requested), id, LEASE_TTL);
+        } catch (RuntimeException e) {
+            throw JmsExceptions.fromQueue(e);
+        }
+        if (!acquired) {
+            throw new InvalidClientIDException("Client ID '" + requested + "' is in use by another connection");
+        }
+        clientId = requested;
+    }
+
+    /** Any use of the connection ends the window in which setClientID is allowed. */
+    void fixClientId() {
+        synchronized (state) {
+            clientIdSettable = false;
+        }
+    }
+
+    private static String clientIdLease(String clientId) {
+        return "client-id:" + clientId;
+    }
+
+    private String aliveLease() {
+        return "connection:" + id;
+    }
+
+    // ------------------------------------------------------------------ metadata, listener
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkOpen();
+        fixClientId();
+        return ReliqConnectionMetaData.INSTANCE;
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkOpen();
+        fixClientId();
+        return exceptionListener;
+    }
+
+    /** Told once when Redis becomes unreachable; the connection keeps retrying and carries on when it is back. */
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkOpen();
+        fixClientId();
+        this.exceptionListener = listener;
+    }
+
+    // ------------------------------------------------------------------ temporary queues
+
+    ReliqTemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        String name = "reliq.tmp." + id + "." + temporaryCounter.incrementAndGet();
+        try {
+            client.ephemeralQueues().register(name, aliveLease());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.fromQueue(e);
+        }
+        temporaryQueues.add(name);
+        return new ReliqTemporaryQueue(name, this);
+    }
+
+    boolean ownsTemporary(ReliqDestination destination) {
+        return temporaryQueues.contains(destination.name());
+    }
+
+    /** True while a temporary queue (of any connection) exists. */
+    boolean temporaryQueueExists(String name) throws JMSException {
+        if (temporaryQueues.contains(name)) {
+            return true;
+        }
+        try {
+            return client.ephemeralQueues().isRegistered(name);
+        } catch (RuntimeException e) {
+            throw JmsExceptions.fromQueue(e);
+        }
+    }
+
+    @Override
+    public void delete(ReliqDestination temporary) throws JMSException {
+        checkOpen();
+        if (!temporaryQueues.contains(temporary.name())) {
+            throw new IllegalStateException("Temporary destination " + temporary + " was deleted already");
+        }
+        for (ReliqSession session : sessions) {
+            if (session.hasConsumerOn(temporary)) {
+                throw new IllegalStateException("Temporary destination " + temporary
+                    + " still has consumers; close them before deleting it");
+            }
+        }
+        try {
+            client.ephemeralQueues().delete(temporary.name());
+            client.forget(temporary.name());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.fromQueue(e);
+        }
+        temporaryQueues.remove(temporary.name());
+    }
+
+    // ------------------------------------------------------------------ housekeeping
+
+    private void housekeep() {
+        try {
+            for (ReliqSession session : sessions) {
+                session.renewLeases();
+            }
+            if (System.nanoTime() - lastLeaseRenewal >= TimeUnit.MILLISECONDS.toNanos(LEASE_RENEWAL_MILLIS)) {
+                client.leases().acquire(aliveLease(), id, LEASE_TTL);
+                if (clientId != null) {
+                    client.leases().acquire(clientIdLease(clientId), id, LEASE_TTL);
+                }
+                client.ephemeralQueues().reap(50);
+                lastLeaseRenewal = System.nanoTime();
+            }
+            if (redisLost) {
+                redisLost = false;
+                log.info("Redis at {} is reachable again", settings.uri().redacted());
+            }
+        } catch (RuntimeException e) {
+            reportLost(e);
+        }
+    }
+
+    /** Tells the exception listener once per outage; operations keep retrying on their own. */
+    void reportLost(RuntimeException cause) {
+        if (redisLost || closed) {
+            return;
+        }
+        redisLost = true;
+        log.warn("Redis at {} is unreachable; retrying: {}", settings.uri().redacted(), cause.getMessage());
+        ExceptionListener listener = exceptionListener;
+        if (listener != null) {
+            JMSException reported = JmsExceptions.fromQueue(cause);
+            try {
+                listener.onException(reported);
+            } catch (RuntimeException e) {
+                log.warn("ExceptionListener threw", e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ for sessions
+
+    QueueClient client() {
+        return client;
+    }
+
+    ConnectionSettings settings() {
+        return settings;
+    }
+
+    ObjectMessagePolicy objectMessagePolicy() {
+        return objectMessagePolicy;
+    }
+
+    String newMessageId() {
+        return "ID:" + id + "-" + messageCounter.incrementAndGet();
+    }
+
+    String id() {
+        return id;
+    }
+
+    // ------------------------------------------------------------------ optional facilities
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(jakarta.jms.Destination destination, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
+            String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector, ServerSessionPool sessionPool,
+            int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector, ServerSessionPool sessionPool,
+            int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    private JMSException connectionConsumersUnsupported() throws JMSException {
+        checkOpen();
+        return new JMSException("Connection consumers (ServerSessionPool) are an optional JMS facility reliq does not"
+            + " provide; use a MessageListener, or the reliq resource adapter in an application server");
+    }
+
+    @Override
+    public String toString() {
+        return "ReliqConnection[" + id + (clientId == null ? "" : ", clientID=" + clientId) + "]";
+    }
+}

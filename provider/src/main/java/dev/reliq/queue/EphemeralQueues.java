@@ -1,0 +1,79 @@
+package dev.reliq.queue;
+
+import java.util.Map;
+
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Queues that live only as long as a lease (JMS temporary queues live as long as their
+ * connection). A registry hash {@code <prefix>:ephemeral-queues} maps each such queue to the
+ * lease of its owner; {@link #reap} deletes the queues whose owner's lease has lapsed, so a
+ * crashed process leaves no queue behind.
+ */
+public final class EphemeralQueues {
+
+    private final QueueClient client;
+    private volatile String cursor = ScanParams.SCAN_POINTER_START;
+
+    EphemeralQueues(QueueClient client) {
+        this.client = client;
+    }
+
+    /** Records that {@code queue} lives only while the lease {@code ownerLease} is held. */
+    public void register(String queue, String ownerLease) {
+        run("register", () -> client.redis().hset(registryKey(), queue, ownerLease));
+    }
+
+    /** True while {@code queue} is registered (it was created and not deleted or reaped). */
+    public boolean isRegistered(String queue) {
+        return run("isRegistered", () -> client.redis().hexists(registryKey(), queue));
+    }
+
+    /** Deletes {@code queue} (and its dead-letter queue) and forgets it. */
+    public void delete(String queue) {
+        ReliableQueue q = client.queue(queue);
+        run("delete", () -> {
+            client.redis().hdel(registryKey(), queue);
+            q.deadLetterQueue().delete();
+            return q.delete();
+        });
+    }
+
+    /**
+     * Examines up to {@code batch} registered queues, continuing where the last call stopped,
+     * and deletes those whose owner's lease has lapsed. Returns how many were deleted.
+     */
+    public int reap(int batch) {
+        return run("reap", () -> {
+            ScanResult<Map.Entry<String, String>> page = client.redis().hscan(registryKey(), cursor,
+                new ScanParams().count(batch));
+            cursor = page.getCursor();
+            int reaped = 0;
+            for (Map.Entry<String, String> entry : page.getResult()) {
+                if (!client.leases().isHeld(entry.getValue())) {
+                    delete(entry.getKey());
+                    reaped++;
+                }
+            }
+            return reaped;
+        });
+    }
+
+    private String registryKey() {
+        return client.options().keyPrefix() + ":ephemeral-queues";
+    }
+
+    private <T> T run(String op, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (JedisConnectionException e) {
+            throw new RedisConnectionException("ephemeral queues " + op + " failed: Redis at " + client.redactedUri()
+                + " is unreachable (" + e.getMessage() + ")", e);
+        } catch (JedisException e) {
+            throw new ReliqQueueException("ephemeral queues " + op + " failed: " + e.getMessage(), e);
+        }
+    }
+}
