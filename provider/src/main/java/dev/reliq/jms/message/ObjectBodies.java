@@ -89,7 +89,12 @@ final class ObjectBodies {
             this.policy = policy;
             this.maxCount = Math.max(length, 64);
             ObjectInputFilter jvmWide = ObjectInputFilter.Config.getSerialFilter();
-            setObjectInputFilter(jvmWide == null ? this : ObjectInputFilter.merge(this, jvmWide));
+            try {
+                setObjectInputFilter(jvmWide == null ? this : ObjectInputFilter.merge(this, jvmWide));
+            } catch (IllegalStateException e) {
+                // a JVM-wide filter factory already chose this stream's filter and refuses another;
+                // resolveClass still checks every class against the policy, and that filter sets the limits
+            }
         }
 
         @Override

@@ -259,7 +259,8 @@ public class ReliqBytesMessage extends ReliqMessage implements BytesMessage {
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) throws JMSException {
         int length = in != null ? in.limit() : written.size();
-        return length == 0 || c.isAssignableFrom(byte[].class);
+        Class<?> type = c;
+        return length == 0 || type.isAssignableFrom(byte[].class);
     }
 
     @Override

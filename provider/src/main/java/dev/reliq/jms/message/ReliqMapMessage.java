@@ -187,7 +187,8 @@ public class ReliqMapMessage extends ReliqMessage implements MapMessage {
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) throws JMSException {
         try {
-            return entries().isEmpty() || c.isAssignableFrom(Map.class);
+            Class<?> type = c;
+            return entries().isEmpty() || type.isAssignableFrom(Map.class);
         } catch (MessageFormatException e) {
             return false;
         }

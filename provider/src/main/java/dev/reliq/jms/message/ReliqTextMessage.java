@@ -47,7 +47,8 @@ public class ReliqTextMessage extends ReliqMessage implements TextMessage {
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) throws JMSException {
         try {
-            return getText() == null || c.isAssignableFrom(String.class);
+            Class<?> type = c;
+            return getText() == null || type.isAssignableFrom(String.class);
         } catch (MessageFormatException e) {
             return false;
         }

@@ -35,6 +35,8 @@ public final class MessageSelector {
      * Parses a selector. A {@code null}, empty or all-white-space selector selects every message,
      * as the specification says of an empty one.
      *
+     * @param selector the selector text, or {@code null}
+     * @return the parsed selector, which may be kept and used from any thread
      * @throws InvalidSelectorException naming the problem, its position (counted in characters
      *                                  from 1) and what to write instead, for example
      *                                  {@code Invalid message selector 'price >> 3': unexpected '>' at position 8; ...}
@@ -55,6 +57,7 @@ public final class MessageSelector {
      *
      * @param message the header fields and properties of the message; not used when
      *                {@link #selectsAll()}
+     * @return {@code true} to deliver the message to the consumer or browser that holds this selector
      */
     public boolean matches(SelectorContext message) {
         if (condition == null) {

@@ -34,7 +34,8 @@ final class NumberLiteral {
             + "|" + DIGITS + EXPONENT + SUFFIX + "?"
             + "|" + DIGITS + SUFFIX);
     private static final Pattern HEX_FLOAT = Pattern.compile(
-        "0[xX](?:" + HEX_DIGITS + "\\.?|(?:" + HEX_DIGITS + ")?\\." + HEX_DIGITS + ")[pP][+-]?" + DIGITS + SUFFIX + "?");
+        "0[xX](?:" + HEX_DIGITS + "\\.?|(?:" + HEX_DIGITS + ")?\\." + HEX_DIGITS + ")"
+            + "[pP][+-]?" + DIGITS + SUFFIX + "?");
 
     private static final String FORMS = "numbers are written like 42, 0x1F, 3.14, .5 or 6.02E23";
 

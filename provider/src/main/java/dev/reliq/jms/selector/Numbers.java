@@ -16,7 +16,7 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** The promotion rank of one value, or {@link #NOT_NUMERIC} for anything a message property cannot hold as a number. */
+    /** The promotion rank of one value, or {@link #NOT_NUMERIC} for anything that is not a property's number type. */
     static int kind(Object value) {
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return INT;

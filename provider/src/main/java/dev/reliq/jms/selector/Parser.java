@@ -31,7 +31,8 @@ import java.util.Locale;
  */
 final class Parser {
 
-    private static final String VALUE_EXPECTED = "expected a value: a number, a string, TRUE, FALSE, a property name or '('";
+    private static final String VALUE_EXPECTED =
+        "expected a value: a number, a string, TRUE, FALSE, a property name or '('";
 
     /**
      * How deep parentheses, NOT and signs may nest. Real selectors stay far below it; the limit
@@ -40,13 +41,12 @@ final class Parser {
     static final int MAX_NESTING = 100;
 
     private final String selector;
-    private final List<Token> tokens;
-    private int next;
+    private final TokenStream tokens;
     private int nesting;
 
     private Parser(String selector, List<Token> tokens) {
         this.selector = selector;
-        this.tokens = tokens;
+        this.tokens = new TokenStream(selector, tokens);
     }
 
     /** Parses tokens that hold more than {@link TokenKind#END}. */
@@ -61,15 +61,15 @@ final class Parser {
 
     private Expression or() throws InvalidSelectorException {
         String hint = "OR joins two conditions, as in a > 1 OR b = 'x'";
-        int from = next;
+        int from = tokens.mark();
         Expression first = and();
-        if (peek().kind() != TokenKind.OR) {
+        if (tokens.peek().kind() != TokenKind.OR) {
             return first;
         }
         require(ValueType.BOOLEAN, first, from, hint);
         List<Expression> operands = new ArrayList<>(List.of(first));
-        while (accept(TokenKind.OR)) {
-            int operandFrom = next;
+        while (tokens.accept(TokenKind.OR)) {
+            int operandFrom = tokens.mark();
             Expression operand = and();
             require(ValueType.BOOLEAN, operand, operandFrom, hint);
             operands.add(operand);
@@ -79,15 +79,15 @@ final class Parser {
 
     private Expression and() throws InvalidSelectorException {
         String hint = "AND joins two conditions, as in a > 1 AND b = 'x'";
-        int from = next;
+        int from = tokens.mark();
         Expression first = not();
-        if (peek().kind() != TokenKind.AND) {
+        if (tokens.peek().kind() != TokenKind.AND) {
             return first;
         }
         require(ValueType.BOOLEAN, first, from, hint);
         List<Expression> operands = new ArrayList<>(List.of(first));
-        while (accept(TokenKind.AND)) {
-            int operandFrom = next;
+        while (tokens.accept(TokenKind.AND)) {
+            int operandFrom = tokens.mark();
             Expression operand = not();
             require(ValueType.BOOLEAN, operand, operandFrom, hint);
             operands.add(operand);
@@ -96,11 +96,11 @@ final class Parser {
     }
 
     private Expression not() throws InvalidSelectorException {
-        if (peek().kind() != TokenKind.NOT) {
+        if (tokens.peek().kind() != TokenKind.NOT) {
             return predicate();
         }
-        nest(take());
-        int from = next;
+        nest(tokens.take());
+        int from = tokens.mark();
         Expression operand = not();
         nesting--;
         require(ValueType.BOOLEAN, operand, from, "NOT negates a condition, as in NOT (a > 1)");
@@ -108,35 +108,35 @@ final class Parser {
     }
 
     private Expression predicate() throws InvalidSelectorException {
-        int from = next;
+        int from = tokens.mark();
         Expression left = sum();
-        Token token = peek();
+        Token token = tokens.peek();
         ComparisonOperator comparator = comparator(token.kind());
         if (comparator != null) {
-            take();
+            tokens.take();
             return comparison(comparator, token, left, from);
         }
         switch (token.kind()) {
             case NOT:
-                take();
-                Token negatable = take();
+                tokens.take();
+                Token negatable = tokens.take();
                 switch (negatable.kind()) {
                     case BETWEEN: return between(left, from, true);
                     case IN: return in(left, from, true);
                     case LIKE: return like(left, from, true);
-                    default: throw InvalidSelectors.unexpected(selector, negatable, "expected BETWEEN, IN or LIKE after NOT");
+                    default: throw tokens.unexpected(negatable, "expected BETWEEN, IN or LIKE after NOT");
                 }
             case BETWEEN:
-                take();
+                tokens.take();
                 return between(left, from, false);
             case IN:
-                take();
+                tokens.take();
                 return in(left, from, false);
             case LIKE:
-                take();
+                tokens.take();
                 return like(left, from, false);
             case IS:
-                take();
+                tokens.take();
                 return isNull(left, from);
             default:
                 return left;
@@ -145,7 +145,7 @@ final class Parser {
 
     private Expression comparison(ComparisonOperator comparator, Token operator, Expression left, int from)
             throws InvalidSelectorException {
-        int rightFrom = next;
+        int rightFrom = tokens.mark();
         Expression right = sum();
         if (comparator.isOrdering()) {
             String hint = comparator + " compares numbers; strings and booleans can only be compared with = and <>";
@@ -162,11 +162,11 @@ final class Parser {
     private Expression between(Expression value, int from, boolean negated) throws InvalidSelectorException {
         String hint = "BETWEEN works on numbers, as in age BETWEEN 15 AND 19";
         require(ValueType.NUMBER, value, from, hint);
-        int lowerFrom = next;
+        int lowerFrom = tokens.mark();
         Expression lower = sum();
         require(ValueType.NUMBER, lower, lowerFrom, hint);
-        expect(TokenKind.AND, "expected AND between the two bounds, as in age BETWEEN 15 AND 19");
-        int upperFrom = next;
+        tokens.expect(TokenKind.AND, "expected AND between the two bounds, as in age BETWEEN 15 AND 19");
+        int upperFrom = tokens.mark();
         Expression upper = sum();
         require(ValueType.NUMBER, upper, upperFrom, hint);
         return new Between(value, lower, upper, negated);
@@ -176,37 +176,37 @@ final class Parser {
         String example = "as in country IN ('UK', 'US')";
         requireIdentifier(value, from, "IN tests a property, " + example);
         require(ValueType.STRING, value, from, "IN compares strings only");
-        Token open = expect(TokenKind.LEFT_PAREN, "expected '(' and a list of strings after IN, " + example);
+        Token open = tokens.expect(TokenKind.LEFT_PAREN, "expected '(' and a list of strings after IN, " + example);
         List<String> values = new ArrayList<>();
         do {
-            Token item = take();
+            Token item = tokens.take();
             if (item.kind() == TokenKind.RIGHT_PAREN && values.isEmpty()) {
                 throw InvalidSelectors.at(selector, open.position(), "empty IN list",
                     "list at least one string, " + example);
             }
             if (item.kind() != TokenKind.STRING) {
-                throw InvalidSelectors.unexpected(selector, item,
-                    "an IN list holds only string literals, " + example);
+                throw tokens.unexpected(item, "an IN list holds only string literals, " + example);
             }
             values.add((String) item.value());
-        } while (accept(TokenKind.COMMA));
-        expect(TokenKind.RIGHT_PAREN, "expected ',' or ')' in the IN list opened at position " + open.position());
+        } while (tokens.accept(TokenKind.COMMA));
+        tokens.expect(TokenKind.RIGHT_PAREN,
+            "expected ',' or ')' in the IN list opened at position " + open.position());
         return new In(value, values, negated);
     }
 
     private Expression like(Expression value, int from, boolean negated) throws InvalidSelectorException {
         requireIdentifier(value, from, "LIKE tests a property, as in name LIKE 'a%'");
         require(ValueType.STRING, value, from, "LIKE matches strings only");
-        Token pattern = take();
+        Token pattern = tokens.take();
         if (pattern.kind() != TokenKind.STRING) {
-            throw InvalidSelectors.unexpected(selector, pattern, "LIKE needs a string literal pattern, as in name LIKE 'a%'");
+            throw tokens.unexpected(pattern, "LIKE needs a string literal pattern, as in name LIKE 'a%'");
         }
         int escape = -1;
-        if (accept(TokenKind.ESCAPE)) {
-            Token character = take();
+        if (tokens.accept(TokenKind.ESCAPE)) {
+            Token character = tokens.take();
             String hint = "ESCAPE takes a string of exactly one character, as in ESCAPE '\\'";
             if (character.kind() != TokenKind.STRING) {
-                throw InvalidSelectors.unexpected(selector, character, hint);
+                throw tokens.unexpected(character, hint);
             }
             String text = (String) character.value();
             if (text.codePointCount(0, text.length()) != 1) {
@@ -224,8 +224,8 @@ final class Parser {
     }
 
     private Expression isNull(Expression value, int from) throws InvalidSelectorException {
-        boolean negated = accept(TokenKind.NOT);
-        expect(TokenKind.NULL, "expected NULL or NOT NULL after IS");
+        boolean negated = tokens.accept(TokenKind.NOT);
+        tokens.expect(TokenKind.NULL, "expected NULL or NOT NULL after IS");
         requireIdentifier(value, from, "IS NULL tests a property or header, as in name IS NULL");
         return new IsNull(value, negated);
     }
@@ -240,41 +240,40 @@ final class Parser {
 
     /** Operands joined by one level's operators: products joined by + and -, or unaries joined by * and /. */
     private Expression chain(boolean additive) throws InvalidSelectorException {
-        int from = next;
+        int from = tokens.mark();
         Expression first = additive ? product() : unary();
-        ArithmeticOperator operator = arithmetic(peek().kind(), additive);
+        ArithmeticOperator operator = arithmetic(tokens.peek().kind(), additive);
         if (operator == null) {
             return first;
         }
-        String firstHint = "'" + operator + "' works on numbers only";
-        require(ValueType.NUMBER, first, from, firstHint);
+        require(ValueType.NUMBER, first, from, "'" + operator + "' works on numbers only");
         List<Expression> operands = new ArrayList<>(List.of(first));
         List<ArithmeticOperator> operators = new ArrayList<>();
         while (operator != null) {
-            take();
-            int operandFrom = next;
+            tokens.take();
+            int operandFrom = tokens.mark();
             Expression operand = additive ? product() : unary();
             require(ValueType.NUMBER, operand, operandFrom, "'" + operator + "' works on numbers only");
             operators.add(operator);
             operands.add(operand);
-            operator = arithmetic(peek().kind(), additive);
+            operator = arithmetic(tokens.peek().kind(), additive);
         }
         return new Arithmetic(operands, operators);
     }
 
     private Expression unary() throws InvalidSelectorException {
-        TokenKind kind = peek().kind();
+        TokenKind kind = tokens.peek().kind();
         if (kind != TokenKind.MINUS && kind != TokenKind.PLUS) {
             return primary();
         }
-        nest(take());
+        nest(tokens.take());
         boolean negate = kind == TokenKind.MINUS;
-        if (negate && peek().kind() == TokenKind.LONG_MIN_MAGNITUDE) {
-            take();
+        if (negate && tokens.peek().kind() == TokenKind.LONG_MIN_MAGNITUDE) {
+            tokens.take();
             nesting--;
             return new Literal(Long.MIN_VALUE);
         }
-        int from = next;
+        int from = tokens.mark();
         Expression operand = unary();
         nesting--;
         require(ValueType.NUMBER, operand, from, "a sign goes before a number");
@@ -285,12 +284,12 @@ final class Parser {
     }
 
     private Expression primary() throws InvalidSelectorException {
-        Token token = take();
+        Token token = tokens.take();
         switch (token.kind()) {
             case LEFT_PAREN:
                 nest(token);
                 Expression inner = or();
-                expect(TokenKind.RIGHT_PAREN, "expected ')' to close the '(' at position " + token.position());
+                tokens.expect(TokenKind.RIGHT_PAREN, "expected ')' to close the '(' at position " + token.position());
                 nesting--;
                 return inner;
             case STRING:
@@ -306,13 +305,13 @@ final class Parser {
             case LONG_MIN_MAGNITUDE:
                 throw NumberLiteral.outOfRange(selector, token.text(), token.position());
             case NULL:
-                throw InvalidSelectors.unexpected(selector, token, "NULL can only be used in IS NULL and IS NOT NULL");
+                throw tokens.unexpected(token, "NULL can only be used in IS NULL and IS NOT NULL");
             default:
                 if (token.kind().isKeyword()) {
-                    throw InvalidSelectors.unexpected(selector, token, token.text().toUpperCase(Locale.ROOT)
+                    throw tokens.unexpected(token, token.text().toUpperCase(Locale.ROOT)
                         + " is a reserved word and cannot name a property; " + VALUE_EXPECTED);
                 }
-                throw InvalidSelectors.unexpected(selector, token, VALUE_EXPECTED);
+                throw tokens.unexpected(token, VALUE_EXPECTED);
         }
     }
 
@@ -334,12 +333,12 @@ final class Parser {
     }
 
     private void expectEnd() throws InvalidSelectorException {
-        Token token = peek();
+        Token token = tokens.peek();
         if (token.kind() == TokenKind.RIGHT_PAREN) {
-            throw InvalidSelectors.unexpected(selector, token, "there is no '(' for it to close");
+            throw tokens.unexpected(token, "there is no '(' for it to close");
         }
         if (token.kind() != TokenKind.END) {
-            throw InvalidSelectors.unexpected(selector, token, "expected AND, OR or the end of the selector");
+            throw tokens.unexpected(token, "expected AND, OR or the end of the selector");
         }
     }
 
@@ -350,14 +349,14 @@ final class Parser {
     private void require(ValueType required, Expression expression, int from, String hint)
             throws InvalidSelectorException {
         if (!expression.type().canBe(required)) {
-            throw InvalidSelectors.at(selector, tokens.get(from).position(),
+            throw InvalidSelectors.at(selector, tokens.positionOf(from),
                 "found " + expression.type().description() + " where " + required.requirement() + " is needed", hint);
         }
     }
 
     private void requireIdentifier(Expression expression, int from, String hint) throws InvalidSelectorException {
         if (!(expression instanceof Identifier)) {
-            throw InvalidSelectors.at(selector, tokens.get(from).position(),
+            throw InvalidSelectors.at(selector, tokens.positionOf(from),
                 "found " + expression.type().description() + " where a property name is needed", hint);
         }
     }
@@ -382,34 +381,5 @@ final class Parser {
             case GREATER_OR_EQUAL: return ComparisonOperator.GREATER_OR_EQUAL;
             default: return null;
         }
-    }
-
-    private Token expect(TokenKind kind, String hint) throws InvalidSelectorException {
-        Token token = take();
-        if (token.kind() != kind) {
-            throw InvalidSelectors.unexpected(selector, token, hint);
-        }
-        return token;
-    }
-
-    private boolean accept(TokenKind kind) {
-        if (peek().kind() != kind) {
-            return false;
-        }
-        take();
-        return true;
-    }
-
-    private Token peek() {
-        return tokens.get(next);
-    }
-
-    /** The next token, staying on END once there. */
-    private Token take() {
-        Token token = tokens.get(next);
-        if (token.kind() != TokenKind.END) {
-            next++;
-        }
-        return token;
     }
 }

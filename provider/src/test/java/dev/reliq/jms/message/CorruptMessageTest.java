@@ -56,7 +56,7 @@ class CorruptMessageTest {
             message.setBooleanProperty("bo", true);
             message.setByteProperty("by", (byte) 1);
             message.setShortProperty("sh", (short) 2);
-            message.setIntProperty("in", 3);
+            message.setIntProperty("it", 3);
             message.setLongProperty("lo", 4);
             message.setFloatProperty("fl", 5);
             message.setDoubleProperty("do", 6);
@@ -217,8 +217,8 @@ class CorruptMessageTest {
         } else if (message instanceof BytesMessage bytes) {
             bytes.getBody(byte[].class);
         } else if (message instanceof MapMessage map) {
-            for (Object name : java.util.Collections.list(map.getMapNames())) {
-                map.getObject((String) name);
+            for (java.util.Enumeration<?> names = map.getMapNames(); names.hasMoreElements(); ) {
+                map.getObject((String) names.nextElement());
             }
         } else if (message instanceof StreamMessage stream) {
             try {

@@ -197,7 +197,7 @@ class ObjectMessageTest {
         ReliqObjectMessage renamed = (ReliqObjectMessage) decode(payload);
         renamed.setObjectMessagePolicy(ObjectMessagePolicy.allowing("dev.reliq.jms.message.*"));
         assertThatThrownBy(renamed::getObject).isInstanceOf(MessageFormatException.class)
-            .hasMessageContaining("OrderX").hasMessageContaining("class path");
+            .hasMessageContaining("ObjectMessageTest$OrdeX").hasMessageContaining("class path");
     }
 
     @Test

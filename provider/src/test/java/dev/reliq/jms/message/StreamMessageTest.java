@@ -32,11 +32,8 @@ class StreamMessageTest {
         ReliqStreamMessage message = new ReliqStreamMessage();
         message.writeObject(row.written());
         message.reset();
-        if (row.reads().containsKey(read)) {
-            assertThat(read(message, read)).isEqualTo(row.reads().get(read));
-        } else {
-            assertThatThrownBy(() -> read(message, read)).isInstanceOf(MessageFormatException.class)
-                .hasMessageContaining("Stream field 0");
+        row.check(read, type -> read(message, type), "Stream field 0");
+        if (!row.reads().containsKey(read) || row.reads().get(read) instanceof Class) {
             // the failed read did not move on: the field is still there to read
             assertThat(message.readObject()).isEqualTo(row.written());
         }

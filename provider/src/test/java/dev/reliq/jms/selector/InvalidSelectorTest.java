@@ -106,9 +106,11 @@ class InvalidSelectorTest {
             arguments("n = -(9223372036854775808)", 7, "number '9223372036854775808' is out of range", exactRange),
             arguments("n = 0x1FFFFFFFFFFFFFFFF", 5, "number '0x1FFFFFFFFFFFFFFFF' is out of range", exactRange),
             arguments("n = 0b" + "1".repeat(65), 5, "number '0b" + "1".repeat(65) + "' is out of range", exactRange),
-            arguments("n = 1e400", 5, "number '1e400' is too large for a double", "a double holds magnitudes from 4.9E-324 to 1.7976931348623157E308"),
+            arguments("n = 1e400", 5, "number '1e400' is too large for a double",
+                "a double holds magnitudes from 4.9E-324 to 1.7976931348623157E308"),
             arguments("n = 1e-400", 5, "number '1e-400' is too small for a double and would be zero", "a double holds"),
-            arguments("n = 1e39f", 5, "number '1e39f' is too large for a float", "a float holds magnitudes from 1.4E-45 to 3.4028235E38"),
+            arguments("n = 1e39f", 5, "number '1e39f' is too large for a float",
+                "a float holds magnitudes from 1.4E-45 to 3.4028235E38"),
             arguments("n = 1e-50f", 5, "number '1e-50f' is too small for a float and would be zero", "a float holds"));
     }
 
