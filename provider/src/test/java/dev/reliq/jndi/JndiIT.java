@@ -69,7 +69,8 @@ class JndiIT {
 
     @Test
     void clientAcknowledgedMessageIsNotDeliveredAgain() throws Exception {
-        // a short visibility timeout: an unacknowledged message would be back well within the check below
+        // an unacknowledged message would be back within the check below: released when its session
+        // closes, or at the latest after this short visibility timeout
         Context jndi = context("connectionFactory.orders", uri("visibilityTimeout=1s"),
             "queue.incoming", "jndi.orders.acknowledged");
         ConnectionFactory factory = (ConnectionFactory) jndi.lookup("orders");

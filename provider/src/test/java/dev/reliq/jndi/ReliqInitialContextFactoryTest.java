@@ -191,9 +191,8 @@ class ReliqInitialContextFactoryTest {
 
         @Test
         void malformedUriFailsTheNewContextNamingTheEntryButNotThePassword() {
-            ConfigurationException problem = catchThrowableOfType(
-                () -> context("connectionFactory.orders", "redis://alice:" + SECRET + "@localhost:notaport"),
-                ConfigurationException.class);
+            ConfigurationException problem = catchThrowableOfType(ConfigurationException.class,
+                () -> context("connectionFactory.orders", "redis://alice:" + SECRET + "@localhost:notaport"));
 
             assertThat(problem.getMessage())
                 .contains("'connectionFactory.orders'")
@@ -205,9 +204,8 @@ class ReliqInitialContextFactoryTest {
 
         @Test
         void unknownUriOptionFailsTheNewContextNamingTheEntryAndTheOption() {
-            ConfigurationException problem = catchThrowableOfType(
-                () -> context("ConnectionFactory.orders", "redis://:" + SECRET + "@localhost?visibilitytimeout=1s"),
-                ConfigurationException.class);
+            ConfigurationException problem = catchThrowableOfType(ConfigurationException.class,
+                () -> context("ConnectionFactory.orders", "redis://:" + SECRET + "@localhost?visibilitytimeout=1s"));
 
             assertThat(problem.getMessage())
                 .contains("'ConnectionFactory.orders'")
@@ -217,8 +215,8 @@ class ReliqInitialContextFactoryTest {
 
         @Test
         void malformedProviderUrlFailsTheNewContext() {
-            ConfigurationException problem = catchThrowableOfType(
-                () -> context(Context.PROVIDER_URL, "http://localhost:8080"), ConfigurationException.class);
+            ConfigurationException problem = catchThrowableOfType(ConfigurationException.class,
+                () -> context(Context.PROVIDER_URL, "http://localhost:8080"));
 
             assertThat(problem.getMessage()).contains(Context.PROVIDER_URL).contains("http://localhost:8080");
         }
