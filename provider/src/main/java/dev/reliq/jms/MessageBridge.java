@@ -12,6 +12,7 @@ import jakarta.jms.TextMessage;
 
 import dev.reliq.jms.message.CorruptMessageException;
 import dev.reliq.jms.message.MessageCodec;
+import dev.reliq.jms.message.ObjectMessagePolicy;
 import dev.reliq.jms.message.ReliqBytesMessage;
 import dev.reliq.jms.message.ReliqMapMessage;
 import dev.reliq.jms.message.ReliqMessage;
@@ -20,6 +21,7 @@ import dev.reliq.jms.message.ReliqStreamMessage;
 import dev.reliq.jms.message.ReliqTextMessage;
 import dev.reliq.jms.selector.MessageSelector;
 import dev.reliq.queue.DeadLetterInfo;
+import dev.reliq.queue.QueuedMessage;
 import dev.reliq.queue.ReceivedMessage;
 
 /**
@@ -98,16 +100,7 @@ final class MessageBridge {
         message.setJMSRedelivered(received.deliveries() > 1);
         message.setDeliveryCount(received.deliveries());
         if (received.deadLetter().isPresent()) {
-            DeadLetterInfo info = received.deadLetter().get();
-            message.setStringProperty(DLQ_REASON, info.reason());
-            if (!info.detail().isEmpty()) {
-                message.setStringProperty(DLQ_DETAIL, info.detail());
-            }
-            message.setStringProperty(DLQ_ORIGIN, info.originQueue());
-            message.setIntProperty(DLQ_DELIVERIES, info.deliveries());
-            info.firstDeliveredAt().ifPresent(t -> setLong(message, DLQ_FIRST_DELIVERY, t.toEpochMilli()));
-            info.lastDeliveredAt().ifPresent(t -> setLong(message, DLQ_LAST_DELIVERY, t.toEpochMilli()));
-            message.setLongProperty(DLQ_TIME, info.deadLetteredAt().toEpochMilli());
+            addDeadLetterProperties(message, received.deadLetter().get());
         }
         if (message instanceof ReliqObjectMessage object) {
             object.setObjectMessagePolicy(session.connection.objectMessagePolicy());
@@ -117,18 +110,70 @@ final class MessageBridge {
         return new Decoded(message, null);
     }
 
-    private static void setLong(ReliqMessage message, String name, long value) {
+    /**
+     * A queued message as a browser shows it, before any consumer took it: read-only, with the
+     * delivery count it would have if delivered now, the browsing connection's ObjectMessage
+     * allow list and, in a dead-letter queue, the dead-letter properties a consumer would see.
+     *
+     * @throws CorruptMessageException when the payload is not a JMS message
+     */
+    static ReliqMessage browsed(QueuedMessage queued, ObjectMessagePolicy policy) throws CorruptMessageException {
+        ReliqMessage message = withDeadLetterProperties(queued);
+        message.setDeliveryCount(queued.deliveries() + 1);
+        if (message instanceof ReliqObjectMessage object) {
+            object.setObjectMessagePolicy(policy);
+        }
+        message.markReceived();
+        return message;
+    }
+
+    /**
+     * Whether a queued message matches a selector, seeing what a consumer would see: headers,
+     * properties and, in a dead-letter queue, the dead-letter properties. A payload that cannot
+     * be decoded "matches", so a selecting consumer claims it and it goes to the dead-letter
+     * queue instead of blocking the queue.
+     */
+    static boolean matches(MessageSelector selector, QueuedMessage candidate) {
         try {
-            message.setLongProperty(name, value);
+            return selector.matches(withDeadLetterProperties(candidate));
+        } catch (CorruptMessageException e) {
+            return true;
+        }
+    }
+
+    private static ReliqMessage withDeadLetterProperties(QueuedMessage queued) throws CorruptMessageException {
+        ReliqMessage message = MessageCodec.decode(queued.body());
+        if (queued.deadLetter().isPresent()) {
+            addDeadLetterProperties(message, queued.deadLetter().get());
+        }
+        return message;
+    }
+
+    /** Sets the JMS_ReliqDeadLetter* properties; works before the message is marked received. */
+    private static void addDeadLetterProperties(ReliqMessage message, DeadLetterInfo info) {
+        try {
+            message.setStringProperty(DLQ_REASON, info.reason());
+            if (!info.detail().isEmpty()) {
+                message.setStringProperty(DLQ_DETAIL, info.detail());
+            }
+            message.setStringProperty(DLQ_ORIGIN, info.originQueue());
+            message.setIntProperty(DLQ_DELIVERIES, info.deliveries());
+            if (info.firstDeliveredAt().isPresent()) {
+                message.setLongProperty(DLQ_FIRST_DELIVERY, info.firstDeliveredAt().get().toEpochMilli());
+            }
+            if (info.lastDeliveredAt().isPresent()) {
+                message.setLongProperty(DLQ_LAST_DELIVERY, info.lastDeliveredAt().get().toEpochMilli());
+            }
+            message.setLongProperty(DLQ_TIME, info.deadLetteredAt().toEpochMilli());
         } catch (JMSException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("A decoded message refused a dead-letter property", e);
         }
     }
 
     /**
-     * Whether a stored payload matches a selector. A payload that cannot be decoded "matches",
-     * so a selecting consumer claims it and it goes to the dead-letter queue instead of
-     * blocking the queue.
+     * Whether a stored payload matches a selector, from its headers and properties alone.
+     * Prefer {@link #matches(MessageSelector, QueuedMessage)}, which sees the dead-letter
+     * properties too. A payload that cannot be decoded "matches" (see there).
      */
     static boolean matches(MessageSelector selector, byte[] payload) {
         try {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,22 +182,36 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
         }
     }
 
-    /** Waits until the connection is started or closed, or the deadline passes. Returns whether it is started. */
-    boolean awaitStarted(long deadlineNanos) {
+    /**
+     * Waits until the connection is started or closed, {@code giveUp} holds, or the deadline
+     * passes ({@link ReliqMessageConsumer#NO_DEADLINE}: never). Returns whether it is started.
+     */
+    boolean awaitStarted(long deadlineNanos, BooleanSupplier giveUp) {
         synchronized (state) {
-            while (!started && !closed) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
+            while (!started && !closed && !giveUp.getAsBoolean()) {
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(state, left);
+                    if (deadlineNanos == ReliqMessageConsumer.NO_DEADLINE) {
+                        state.wait();
+                    } else {
+                        long left = deadlineNanos - System.nanoTime();
+                        if (left <= 0) {
+                            return false;
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(state, left);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
                 }
             }
             return started && !closed;
+        }
+    }
+
+    /** Makes the threads in {@link #awaitStarted} check their give-up condition again (a consumer closed). */
+    void wakeStartWaiters() {
+        synchronized (state) {
+            state.notifyAll();
         }
     }
 

@@ -57,10 +57,12 @@ public class ReliqContext implements JMSContext {
         }
     }
 
+    /** A new context on the same connection; the client ID can no longer be set after this. */
     @Override
     public JMSContext createContext(int mode) {
         checkOpen();
         checkSessionMode(mode);
+        connection.fixClientId();
         connectionUsers.incrementAndGet();
         return new ReliqContext(connection, connectionUsers, mode);
     }
@@ -263,7 +265,7 @@ public class ReliqContext implements JMSContext {
 
     @Override
     public JMSProducer createProducer() {
-        return new ReliqJMSProducer(this, (ReliqMessageProducer) call(() -> session().createProducer(null)));
+        return new ReliqJMSProducer(this, call(() -> session().createUntrackedProducer()));
     }
 
     @Override

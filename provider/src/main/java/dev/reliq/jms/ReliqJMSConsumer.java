@@ -1,7 +1,5 @@
 package dev.reliq.jms;
 
-import java.util.concurrent.TimeUnit;
-
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSException;
@@ -58,12 +56,12 @@ public class ReliqJMSConsumer implements JMSConsumer {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return receiveBody(c, Long.MAX_VALUE, false);
+        return receiveBody(c, ReliqMessageConsumer.NO_DEADLINE, false);
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return receiveBody(c, timeout <= 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout), false);
+        return receiveBody(c, ReliqMessageConsumer.deadlineAfter(timeout), false);
     }
 
     @Override
@@ -82,8 +80,8 @@ public class ReliqJMSConsumer implements JMSConsumer {
             return null;
         }
         if (!bodyFits(message, c)) {
-            throw new MessageFormatRuntimeException("The message received has a body that cannot be returned as "
-                + c.getName() + " (" + message.getClass().getSimpleName() + ")");
+            throw new MessageFormatRuntimeException("The message received has no body, or one that cannot be returned as "
+                + c.getTypeName() + " (" + message.getClass().getSimpleName() + "); receive it with receive() instead");
         }
         return ReliqContext.call(() -> message.getBody(c));
     }
@@ -94,8 +92,9 @@ public class ReliqJMSConsumer implements JMSConsumer {
             return false;
         }
         try {
-            return message.isBodyAssignableTo(c);
-        } catch (JMSException e) {
+            // "no body" (null text or object, empty map or bytes) cannot be returned either
+            return message.isBodyAssignableTo(c) && message.getBody(c) != null;
+        } catch (JMSException | RuntimeException e) {
             return false;
         }
     }

@@ -40,6 +40,8 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** Ready messages a selector consumer examines per fetch before it yields. */
     private static final int SELECTOR_SCAN_LIMIT = 1000;
     private static final int SELECTOR_PAGE = 100;
+    /** The deadline of a receive without timeout. */
+    static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final ReliqSession session;
     private final ReliqDestination destination;
@@ -49,6 +51,8 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final ArrayDeque<Delivery> prefetched = new ArrayDeque<>();
     private final BooleanSupplier mustStopWaiting;
     private volatile MessageListener listener;
+    /** Where a selecting consumer's scan of the queue goes on (null: from the head). */
+    private String selectorCursor;
     private Thread listenerThread;
     private volatile boolean closed;
 
@@ -97,7 +101,28 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** Waits up to {@code timeout} ms (0: without limit) while the connection is started; null when nothing came. */
     @Override
     public Message receive(long timeout) throws JMSException {
-        return doReceive(timeout <= 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout), false);
+        return doReceive(deadlineAfter(timeout), false);
+    }
+
+    /** The deadline of a receive with {@code timeout} ms; 0 (or less) means none, as in JMS. */
+    static long deadlineAfter(long timeoutMillis) {
+        if (timeoutMillis <= 0) {
+            return NO_DEADLINE;
+        }
+        long now = System.nanoTime();
+        long deadline = now + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        return deadline < now ? NO_DEADLINE : deadline; // a timeout too long to count in nanoseconds
+    }
+
+    private static long millisLeft(long deadlineNanos) {
+        if (deadlineNanos == NO_DEADLINE) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    private static boolean passed(long deadlineNanos) {
+        return deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0;
     }
 
     @Override
@@ -119,22 +144,22 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
             if (isClosed()) {
                 return null;
             }
-            if (!session.connection.awaitStarted(deadlineNanos)) {
+            if (!session.connection.awaitStarted(deadlineNanos, this::isClosed)) {
                 return null;
             }
             Delivery delivery = takePrefetched();
             if (delivery == null) {
-                long leftMillis = noWait ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+                long leftMillis = noWait ? 0 : millisLeft(deadlineNanos);
                 fetch(Math.min(leftMillis, FETCH_WAIT_MILLIS));
                 delivery = takePrefetched();
                 if (delivery == null) {
-                    if (noWait || System.nanoTime() >= deadlineNanos) {
+                    if (noWait || passed(deadlineNanos)) {
                         return null;
                     }
                     continue;
                 }
             }
-            Message message = session.deliverForReceive(delivery, accept);
+            Message message = session.deliverForReceive(delivery, accept, this::putBack);
             if (message != null) {
                 return message;
             }
@@ -143,14 +168,38 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     // ------------------------------------------------------------------ prefetch
 
-    private synchronized Delivery takePrefetched() {
-        Delivery delivery;
-        while ((delivery = prefetched.poll()) != null) {
-            if (!delivery.leaseLost()) {
-                return delivery;
+    /**
+     * The next prefetched message still ours and not expired. A message whose time-to-live
+     * passed while it waited here is never delivered: it is acknowledged away, as the queue
+     * would have dropped it.
+     */
+    private Delivery takePrefetched() {
+        while (true) {
+            Delivery delivery;
+            synchronized (this) {
+                delivery = prefetched.poll();
             }
+            if (delivery == null) {
+                return null;
+            }
+            if (delivery.leaseLost()) {
+                continue;
+            }
+            if (delivery.received.expiresAt().filter(t -> t.toEpochMilli() <= System.currentTimeMillis()).isPresent()) {
+                dropExpired(delivery);
+                continue;
+            }
+            return delivery;
         }
-        return null;
+    }
+
+    private void dropExpired(Delivery delivery) {
+        try {
+            queue.acknowledge(delivery.handle());
+        } catch (RuntimeException e) {
+            log.debug("Expired message {} of {} not removed now; the queue drops it when it comes back",
+                delivery.received.id(), destination, e);
+        }
     }
 
     private synchronized void putBack(Delivery delivery) {
@@ -184,35 +233,54 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     /**
      * Browses the ready messages in delivery order, evaluates the selector on each, and claims
-     * the matching ones; the others are not touched. Unreadable messages are claimed too, so
-     * they reach the dead-letter queue instead of blocking the scan forever.
+     * the matching ones; the others are not touched. A scan goes on from where the last one
+     * stopped, so a match far down a long queue is found, examining at most
+     * {@code SELECTOR_SCAN_LIMIT} messages per fetch; at the end of the queue it starts again
+     * from the head once, then waits for news. Unreadable messages are claimed too, so they
+     * reach the dead-letter queue instead of being examined forever.
      */
     private List<ReceivedMessage> selectMatching(long waitMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        boolean fromHead = selectorCursor == null;
         while (true) {
             long seen = queue.wakeVersion();
             List<String> matching = new ArrayList<>();
-            String cursor = null;
             int examined = 0;
-            do {
-                BrowsePage page = queue.browse(cursor, SELECTOR_PAGE);
+            boolean atEnd = false;
+            while (matching.size() < prefetch && examined < SELECTOR_SCAN_LIMIT) {
+                BrowsePage page = queue.browse(selectorCursor, SELECTOR_PAGE);
                 for (QueuedMessage candidate : page.messages()) {
                     examined++;
-                    if (MessageBridge.matches(selector, candidate.body())) {
+                    selectorCursor = candidate.position();
+                    if (MessageBridge.matches(selector, candidate)) {
                         matching.add(candidate.id());
                         if (matching.size() >= prefetch) {
                             break;
                         }
                     }
                 }
-                cursor = page.nextCursor().orElse(null);
-            } while (cursor != null && matching.size() < prefetch && examined < SELECTOR_SCAN_LIMIT);
+                if (page.nextCursor().isEmpty() && matching.size() < prefetch) {
+                    atEnd = true;
+                    break;
+                }
+                if (matching.size() < prefetch) {
+                    selectorCursor = page.nextCursor().get();
+                }
+            }
             if (!matching.isEmpty()) {
                 List<ReceivedMessage> claimed = queue.claim(matching, null);
                 if (!claimed.isEmpty()) {
                     return claimed;
                 }
-                continue; // others took them first: look again
+                continue; // others took them first: look on
+            }
+            if (!atEnd) {
+                return List.of(); // the scan limit: the caller fetches again and the scan goes on
+            }
+            selectorCursor = null;
+            if (!fromHead) {
+                fromHead = true; // messages may have arrived or come back before where this scan began
+                continue;
             }
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0 || mustStopWaiting.getAsBoolean()) {
@@ -261,8 +329,10 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
+    /** Makes this consumer's waiting receive or listener thread look at its state again. */
     void wake() {
         queue.wakeWaiters();
+        session.connection.wakeStartWaiters();
     }
 
     // ------------------------------------------------------------------ listener
@@ -304,7 +374,8 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
     private void listen(MessageListener own) {
         while (!isClosed() && listener == own && !listenerChanged) {
             try {
-                if (!session.connection.awaitStarted(System.nanoTime() + TimeUnit.SECONDS.toNanos(1))) {
+                if (!session.connection.awaitStarted(System.nanoTime() + TimeUnit.SECONDS.toNanos(1),
+                        () -> isClosed() || listener != own || listenerChanged)) {
                     continue;
                 }
                 Delivery delivery = takePrefetched();

@@ -299,6 +299,10 @@ public class ReliqMessageProducer implements QueueSender, TopicPublisher {
 
     // ------------------------------------------------------------------ close
 
+    /**
+     * Closes the producer once the CompletionListener callbacks of its asynchronous sends have
+     * returned, as the specification of asynchronous send requires.
+     */
     @Override
     public void close() throws JMSException {
         if (closed) {
@@ -307,6 +311,7 @@ public class ReliqMessageProducer implements QueueSender, TopicPublisher {
         if (session.isCompletionCallbackThread()) {
             throw new IllegalStateException("A CompletionListener must not close its own producer");
         }
+        session.awaitCompletions();
         closed = true;
         session.producerClosed(this);
     }

@@ -11,7 +11,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 
 import dev.reliq.jms.message.CorruptMessageException;
-import dev.reliq.jms.message.MessageCodec;
 import dev.reliq.jms.message.ReliqMessage;
 import dev.reliq.jms.selector.MessageSelector;
 import dev.reliq.queue.BrowsePage;
@@ -91,14 +90,11 @@ public class ReliqQueueBrowser implements QueueBrowser {
                 }
                 for (QueuedMessage queued : page.messages()) {
                     try {
-                        ReliqMessage message = MessageCodec.decode(queued.body());
+                        ReliqMessage message = MessageBridge.browsed(queued, session.connection.objectMessagePolicy());
                         if (selector.matches(message)) {
-                            message.setDeliveryCount(queued.deliveries() + 1);
-                            message.setJMSRedelivered(queued.deliveries() > 0);
-                            message.markReceived();
                             buffered.add(message);
                         }
-                    } catch (CorruptMessageException | JMSException unreadable) {
+                    } catch (CorruptMessageException unreadable) {
                         // a consumer dead-letters it; a browser only skips it
                     }
                 }

@@ -44,6 +44,7 @@ import jakarta.jms.TransactionRolledBackException;
 
 import dev.reliq.jms.selector.MessageSelector;
 import dev.reliq.queue.HandleResults;
+import dev.reliq.queue.MessageTooLargeException;
 import dev.reliq.queue.OutgoingMessage;
 import dev.reliq.queue.ReliableQueue;
 
@@ -281,6 +282,15 @@ public class ReliqSession implements QueueSession, TopicSession {
         return producer;
     }
 
+    /**
+     * An anonymous producer the session does not keep track of, for JMSContext.createProducer:
+     * applications often create one per send, and a closed session refuses its use anyway.
+     */
+    ReliqMessageProducer createUntrackedProducer() throws JMSException {
+        checkOpen();
+        return new ReliqMessageProducer(this, null);
+    }
+
     @Override
     public MessageConsumer createConsumer(Destination destination) throws JMSException {
         return createConsumer(destination, null, false);
@@ -433,10 +443,17 @@ public class ReliqSession implements QueueSession, TopicSession {
 
     // ------------------------------------------------------------------ sending
 
-    /** Sends now, or holds the message back until commit in a transacted session. */
+    /**
+     * Sends now, or holds the message back until commit in a transacted session. A message over
+     * {@code maxMessageSize} is refused here in both cases, so that it cannot fail a commit.
+     */
     void send(ReliqDestination destination, OutgoingMessage message) throws JMSException {
         ReliableQueue queue = queueFor(destination);
         if (mode == SESSION_TRANSACTED) {
+            long limit = connection.client().options().maxMessageSize();
+            if (message.body().length > limit) {
+                throw JmsExceptions.fromQueue(new MessageTooLargeException(queue.name(), message.body().length, limit));
+            }
             synchronized (lock) {
                 pendingSends.add(new PendingSend(queue, message));
             }
@@ -472,8 +489,8 @@ public class ReliqSession implements QueueSession, TopicSession {
         });
     }
 
-    /** Waits for the completion callbacks issued so far (commit, close). */
-    private void awaitCompletions() {
+    /** Waits for the completion callbacks issued so far (commit, close of the session or a producer). */
+    void awaitCompletions() {
         ExecutorService executor;
         synchronized (lock) {
             executor = completions;
@@ -487,9 +504,6 @@ public class ReliqSession implements QueueSession, TopicSession {
         }
     }
 
-    private record PendingSend(ReliableQueue queue, OutgoingMessage message) {
-    }
-
     // ------------------------------------------------------------------ delivering
 
     /**
@@ -499,21 +513,23 @@ public class ReliqSession implements QueueSession, TopicSession {
      * lost before it could be acknowledged).
      */
     Message deliverForReceive(Delivery delivery) throws JMSException {
-        return deliverForReceive(delivery, message -> true);
+        return deliverForReceive(delivery, message -> true, refused -> { });
     }
 
     /**
-     * As {@link #deliverForReceive(Delivery)}, but a message {@code accept} refuses is not
-     * acknowledged: in AUTO/DUPS_OK mode it is released, to be delivered again, and the
-     * refused message is returned as it is (receiveBody of a body of the wrong type).
+     * As {@link #deliverForReceive(Delivery)}, but in AUTO/DUPS_OK mode a message {@code accept}
+     * refuses (receiveBody of a body it cannot return) is neither acknowledged nor counted:
+     * {@code refused} gets it back, to be delivered first, "as if the call had not occurred"
+     * (JMSConsumer.receiveBody). The refused message is returned as it is.
      */
-    Message deliverForReceive(Delivery delivery, java.util.function.Predicate<Message> accept) throws JMSException {
+    Message deliverForReceive(Delivery delivery, java.util.function.Predicate<Message> accept,
+            java.util.function.Consumer<Delivery> refused) throws JMSException {
         Message message = prepare(delivery);
         if (message == null) {
             return null;
         }
-        if (!accept.test(message) && (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE)) {
-            settle("release", delivery.queue, List.of(delivery), q -> q.release(handles(List.of(delivery))));
+        if ((mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) && !accept.test(message)) {
+            refused.accept(delivery);
             return message;
         }
         if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
@@ -713,7 +729,7 @@ public class ReliqSession implements QueueSession, TopicSession {
             ReliableQueue queue = sends.get(i).queue();
             List<OutgoingMessage> batch = new ArrayList<>();
             while (i < sends.size() && sends.get(i).queue() == queue) {
-                batch.add(sends.get(i).message());
+                batch.add(sends.get(i).asOfNow());
                 i++;
             }
             try {
@@ -735,11 +751,24 @@ public class ReliqSession implements QueueSession, TopicSession {
         rollbackHeldWork();
     }
 
+    /**
+     * Drops the held-back sends and gives back the consumed messages. Prefetched messages go back
+     * too, so that the rolled-back ones are delivered again before the messages that followed
+     * them in the queue.
+     */
     private void rollbackHeldWork() throws JMSException {
-        synchronized (lock) {
-            pendingSends.clear();
+        delivering.lock();
+        try {
+            synchronized (lock) {
+                pendingSends.clear();
+            }
+            releaseUnacknowledged();
+            for (ReliqMessageConsumer consumer : consumers) {
+                consumer.releasePrefetched();
+            }
+        } finally {
+            delivering.unlock();
         }
-        releaseUnacknowledged();
     }
 
     // ------------------------------------------------------------------ leases

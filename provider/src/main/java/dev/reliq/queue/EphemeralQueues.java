@@ -70,6 +70,7 @@ public final class EphemeralQueues {
         try {
             return call.get();
         } catch (JedisConnectionException e) {
+            client.connectionFailed();
             throw new RedisConnectionException("ephemeral queues " + op + " failed: Redis at " + client.redactedUri()
                 + " is unreachable (" + e.getMessage() + ")", e);
         } catch (JedisException e) {

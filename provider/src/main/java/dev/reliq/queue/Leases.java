@@ -59,6 +59,7 @@ public final class Leases {
 
     private RuntimeException failure(String op, String name, JedisException e) {
         if (e instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+            client.connectionFailed();
             return new RedisConnectionException("lease " + op + " of '" + name + "' failed: Redis at "
                 + client.redactedUri() + " is unreachable (" + e.getMessage() + ")", e);
         }

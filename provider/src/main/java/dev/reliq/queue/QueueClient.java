@@ -114,6 +114,11 @@ public final class QueueClient implements AutoCloseable {
         return redis;
     }
 
+    /** An operation found Redis unreachable: drop the idle connections, which may all be dead. */
+    void connectionFailed() {
+        RedisClients.discardIdleConnections(redis);
+    }
+
     WakeupHub wakeups() {
         return wakeups;
     }

@@ -98,6 +98,27 @@ public final class RedisClients {
         return client;
     }
 
+    /**
+     * Closes the idle pooled connections of a client made by {@link #open}. After Redis restarted
+     * or failed over, every idle connection holds a socket the old server closed, and each would
+     * fail the next command that borrowed it; once one command failed that way, the rest are
+     * dropped here so the following commands open fresh connections. Borrowed connections are
+     * left alone (Jedis discards those that fail).
+     */
+    public static void discardIdleConnections(UnifiedJedis client) {
+        try {
+            if (client instanceof RedisClient single) {
+                single.getPool().clear();
+            } else if (client instanceof RedisClusterClient cluster) {
+                cluster.getClusterNodes().values().forEach(pool -> pool.clear());
+            } else if (client instanceof RedisSentinelClient sentinel) {
+                sentinel.getPrimaryNodesConnectionMap().values().forEach(pool -> pool.clear());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Idle connections not discarded; they fail one by one instead", e);
+        }
+    }
+
     private static UnifiedJedis build(RedisUri uri) {
         JedisClientConfig config = clientConfig(uri, uri.user(), uri.password(), uri.database(), uri.clientName());
         Set<HostAndPort> endpoints = new LinkedHashSet<>();

@@ -540,6 +540,7 @@ public final class ReliableQueue {
         try {
             return call.get();
         } catch (JedisConnectionException e) {
+            client.connectionFailed();
             throw new RedisConnectionException(operation + " on queue '" + name() + "' failed: Redis at "
                 + client.redactedUri() + " is unreachable (" + e.getMessage() + ")", e);
         } catch (JedisDataException e) {

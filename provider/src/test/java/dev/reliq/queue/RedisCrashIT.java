@@ -76,4 +76,29 @@ class RedisCrashIT {
             assertThat(queue.receive(10)).as("the message acknowledged before the crash stays gone").isEmpty();
         }
     }
+
+    @Test
+    void oneCallFailingWhileRedisIsDownIsEnoughForTheNextCallsToWorkOnceItIsBack() throws Exception {
+        try (QueueClient client = QueueTestSupport.client(REDIS, "sweepInterval=0")) {
+            ReliableQueue queue = client.queue("after-restart");
+            // several pooled connections, all idle when Redis dies
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Thread t = new Thread(() -> queue.send(bytes("before")));
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+
+            REDIS.kill();
+            assertThatThrownBy(queue::stats).isInstanceOf(RedisConnectionException.class);
+            REDIS.start();
+
+            for (int i = 0; i < 6; i++) {
+                assertThat(queue.stats().ready()).as("call %d after the restart", i + 1).isEqualTo(6);
+            }
+        }
+    }
 }

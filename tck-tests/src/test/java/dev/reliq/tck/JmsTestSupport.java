@@ -1,11 +1,17 @@
 package dev.reliq.tck;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.Awaitility;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
@@ -72,5 +78,28 @@ public final class JmsTestSupport {
     public static Connection started(Connection connection) throws JMSException {
         connection.start();
         return connection;
+    }
+
+    /**
+     * Waits until this machine's clock is past {@code epochMillis}: for tests of expiration and
+     * delivery delay, where the condition is the time itself.
+     */
+    public static void awaitClockPast(long epochMillis) {
+        long wait = Math.max(0, epochMillis - System.currentTimeMillis());
+        Awaitility.await().atMost(Duration.ofMillis(wait + 5000)).pollInterval(Duration.ofMillis(10))
+            .until(() -> System.currentTimeMillis() > epochMillis);
+    }
+
+    /** Receives {@code count} messages, failing if one does not come within five seconds. */
+    public static List<Message> receive(MessageConsumer consumer, int count) throws JMSException {
+        List<Message> received = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Message message = consumer.receive(5000);
+            if (message == null) {
+                throw new AssertionError("only " + i + " of " + count + " messages arrived: " + received);
+            }
+            received.add(message);
+        }
+        return received;
     }
 }

@@ -10,13 +10,20 @@ import jakarta.jms.ObjectMessage;
 /**
  * A message whose body is a serialized Java object. {@link #setObject} serializes at once, so
  * later changes to the object do not change the message; {@link #getObject()} deserializes a new
- * copy on every call, and only classes the {@link ObjectMessagePolicy} allows (a received
- * message uses the connection's {@code objectMessageAllowList}; one the application created
- * uses {@link ObjectMessagePolicy#defaults()}). A null object is no body.
+ * copy on every call. A body that arrived in a message is deserialized only for the classes the
+ * {@link ObjectMessagePolicy} allows (the receiving connection's {@code objectMessageAllowList},
+ * {@link ObjectMessagePolicy#defaults()} until the provider sets it). A body the application
+ * set itself with {@link #setObject} is always readable: it is the application's own object,
+ * not data from a sender. A null object is no body.
  */
 public class ReliqObjectMessage extends ReliqMessage implements ObjectMessage {
 
+    /** Reads back what this JVM's application serialized: every class it used is its own. */
+    private static final ObjectMessagePolicy OWN_OBJECT = ObjectMessagePolicy.allowing("**");
+
     private BodySlice serialized;
+    /** True when the body came from {@link #setObject} here, false when it came from a payload. */
+    private boolean setHere;
     private ObjectMessagePolicy policy = ObjectMessagePolicy.defaults();
 
     public ReliqObjectMessage() {
@@ -27,18 +34,19 @@ public class ReliqObjectMessage extends ReliqMessage implements ObjectMessage {
     public void setObject(Serializable object) throws JMSException {
         checkBodyWritable();
         serialized = object == null ? null : BodySlice.of(ObjectBodies.serialize(object));
+        setHere = true;
     }
 
     /**
      * A new copy of the object.
      *
-     * @throws MessageFormatException when the body holds a class the policy does not allow (the
-     *     message names the class and the option to change), a class that is not on the class
-     *     path, or is not a serialized object
+     * @throws MessageFormatException when a body that arrived holds a class the policy does not
+     *     allow (the message names the class and the option to change), a class that is not on
+     *     the class path, or is not a serialized object
      */
     @Override
     public Serializable getObject() throws JMSException {
-        return serialized == null ? null : ObjectBodies.deserialize(serialized, policy);
+        return serialized == null ? null : ObjectBodies.deserialize(serialized, setHere ? OWN_OBJECT : policy);
     }
 
     /** For the provider, on receipt: the classes {@link #getObject()} may deserialize. */
@@ -82,10 +90,12 @@ public class ReliqObjectMessage extends ReliqMessage implements ObjectMessage {
     @Override
     void readBody(BodySlice body) {
         serialized = body;
+        setHere = false;
     }
 
     @Override
     void clearBodyContent() {
         serialized = null;
+        setHere = false;
     }
 }

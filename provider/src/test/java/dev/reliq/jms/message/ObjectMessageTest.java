@@ -156,12 +156,27 @@ class ObjectMessageTest {
     }
 
     @Test
-    void applicationCreatedMessageUsesTheDefaultPolicy() throws JMSException {
+    void theApplicationReadsBackTheObjectItSetWhateverThePolicy() throws JMSException {
         ReliqObjectMessage message = new ReliqObjectMessage();
         message.setObject(new ArrayList<>(List.of("a")));
         assertThat(message.getObject()).isEqualTo(List.of("a"));
         message.setObject(new Order("o", 1));
-        assertThatThrownBy(message::getObject).isInstanceOf(MessageFormatException.class).hasMessageContaining(ORDER);
+        assertThat(message.getObject()).isEqualTo(new Order("o", 1));
+    }
+
+    @Test
+    void aReceivedBodyIsCheckedEvenAfterTheMessageWasCopied() throws JMSException {
+        ReliqObjectMessage message = received(new Order("o", 1), ObjectMessagePolicy.defaults());
+        ReliqObjectMessage copy = (ReliqObjectMessage) ReliqMessage.copyOf(message);
+        assertThatThrownBy(copy::getObject).isInstanceOf(MessageFormatException.class).hasMessageContaining(ORDER);
+    }
+
+    @Test
+    void aBodySetAfterClearBodyOfAReceivedMessageIsTheApplicationsOwn() throws JMSException {
+        ReliqObjectMessage message = received(new ArrayList<>(List.of("a")), ObjectMessagePolicy.defaults());
+        message.clearBody();
+        message.setObject(new Order("o", 2));
+        assertThat(message.getObject()).isEqualTo(new Order("o", 2));
     }
 
     @Test
