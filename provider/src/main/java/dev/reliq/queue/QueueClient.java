@@ -137,11 +137,14 @@ public final class QueueClient implements AutoCloseable {
         return executor;
     }
 
-    /** Recovery for every queue this client used; failures wait for the next round. */
+    /**
+     * Recovery for every queue this client used and did not receive from since the last round
+     * (a receive runs recovery itself); failures wait for the next round.
+     */
     private void sweepAll() {
         for (ReliableQueue queue : queues.values()) {
             try {
-                queue.sweep();
+                queue.sweepUnlessRecoveredWithin(options.sweepInterval());
             } catch (RuntimeException e) {
                 log.debug("Sweep of queue '{}' failed; retrying next round", queue.name(), e);
             }

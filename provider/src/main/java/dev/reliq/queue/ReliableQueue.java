@@ -47,6 +47,8 @@ public final class ReliableQueue {
     private final QueueAttributes defaults;
     private final byte[] defaultsJson;
     private volatile QueueKeys deadLetterKeys;
+    /** When this client last ran recovery on the queue (every receive does), for the sweep to skip it. */
+    private volatile long lastRecoveryNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
     ReliableQueue(QueueClient client, String name) {
         this.client = client;
@@ -209,6 +211,7 @@ public final class ReliableQueue {
     }
 
     private Batch receiveOnce(int max, Duration visibilityTimeout) {
+        lastRecoveryNanos = System.nanoTime();
         byte[] visibility = visibilityTimeout == null ? EMPTY : number(visibilityTimeout.toMillis());
         List<Object> reply = list(withDeadLetterQueue("receive", dlq -> QueueScripts.RECEIVE.execute(redis(),
             keys(dlq), List.of(utf8(name()), utf8(dlq.name()), defaultsJson, number(max), visibility,
@@ -464,8 +467,15 @@ public final class ReliableQueue {
         noteDeadLetterQueue(stored.deadLetterQueue());
     }
 
-    /** Lazy recovery on its own; the client's background sweep calls it. */
-    void sweep() {
+    /**
+     * Lazy recovery on its own; the client's background sweep calls it, unless a receive of this
+     * client already ran recovery within {@code within} (waiting consumers do, every poll).
+     */
+    void sweepUnlessRecoveredWithin(Duration within) {
+        if (System.nanoTime() - lastRecoveryNanos < within.toNanos()) {
+            return;
+        }
+        lastRecoveryNanos = System.nanoTime();
         withDeadLetterQueue("sweep", dlq -> QueueScripts.SWEEP.execute(redis(), keys(dlq),
             List.of(utf8(name()), utf8(dlq.name()), defaultsJson, number(client.options().recoveryBudget()))));
     }
