@@ -685,7 +685,9 @@ public class ReliqSession implements QueueSession, TopicSession {
      * Commits: first checks that every consumed message is still held (renewing its lease), then
      * sends the held-back messages, then acknowledges the consumed ones. If a consumed message
      * was lost meanwhile, nothing is sent and the transaction rolls back. Messages bound for
-     * several queues are sent queue by queue (not atomically across queues).
+     * several queues are sent queue by queue, not atomically across queues: if Redis fails part
+     * way, the queues served so far keep their messages, and calling commit again sends the
+     * rest (never the same message twice) and then acknowledges the consumed messages.
      */
     @Override
     public void commit() throws JMSException {
@@ -710,9 +712,6 @@ public class ReliqSession implements QueueSession, TopicSession {
                     + " timeout or maxLease passed) and were delivered again; nothing was sent"), new Exception(String.valueOf(lost)));
         }
         sendInOrder(sends);
-        synchronized (lock) {
-            pendingSends.removeAll(sends);
-        }
         List<String> lateAcks = settleAll("commit", consumed, (q, ds) -> q.acknowledge(handles(ds)));
         synchronized (lock) {
             unacknowledged.removeAll(consumed);
@@ -722,20 +721,29 @@ public class ReliqSession implements QueueSession, TopicSession {
         }
     }
 
-    /** Sends runs of consecutive messages to the same queue as one batch each, in order. */
+    /**
+     * Sends runs of consecutive messages to the same queue as one batch each, in order. Each
+     * batch stops being pending as soon as it is stored, so a commit that fails part way (Redis
+     * went away) and is tried again sends only what had not been sent yet.
+     */
     private void sendInOrder(List<PendingSend> sends) throws JMSException {
         int i = 0;
         while (i < sends.size()) {
             ReliableQueue queue = sends.get(i).queue();
-            List<OutgoingMessage> batch = new ArrayList<>();
+            List<PendingSend> run = new ArrayList<>();
             while (i < sends.size() && sends.get(i).queue() == queue) {
-                batch.add(sends.get(i).asOfNow());
+                run.add(sends.get(i));
                 i++;
             }
+            List<OutgoingMessage> batch = new ArrayList<>(run.size());
+            run.forEach(pending -> batch.add(pending.asOfNow()));
             try {
                 queue.sendBatch(batch);
             } catch (RuntimeException e) {
                 throw JmsExceptions.fromQueue(e);
+            }
+            synchronized (lock) {
+                pendingSends.removeAll(run);
             }
         }
     }

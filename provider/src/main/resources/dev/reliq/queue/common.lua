@@ -66,16 +66,22 @@ end
 
 -- Creates the queue's attributes from the client's defaults (JSON) when the queue is new,
 -- then returns the attributes in force.
+local ATTRIBUTE_FIELDS = { 'visibilityTimeoutMs', 'maxDeliveries', 'deadLetterQueue', 'redeliveryDelayMs',
+  'redeliveryMultiplier', 'maxRedeliveryDelayMs', 'redeliveryJitter', 'createdAt' }
+
 local function queue_attrs(q, defaults_json, now)
-  if redis.call('EXISTS', q.attrs) == 0 then
+  local a = redis.call('HMGET', q.attrs, unpack(ATTRIBUTE_FIELDS))
+  -- A queue with none of these fields is new (one read on every call instead of EXISTS and
+  -- HMGET). setAttributes writes visibilityTimeoutMs, so a queue configured before its first
+  -- use keeps its attributes.
+  if not a[1] and not a[8] then
     local defaults = cjson.decode(defaults_json)
     for name, value in pairs(defaults) do
       redis.call('HSET', q.attrs, name, tostring(value))
     end
     redis.call('HSET', q.attrs, 'createdAt', int(now))
+    a = redis.call('HMGET', q.attrs, unpack(ATTRIBUTE_FIELDS))
   end
-  local a = redis.call('HMGET', q.attrs, 'visibilityTimeoutMs', 'maxDeliveries', 'deadLetterQueue',
-    'redeliveryDelayMs', 'redeliveryMultiplier', 'maxRedeliveryDelayMs', 'redeliveryJitter')
   return {
     visibilityTimeoutMs = tonumber(a[1]) or 30000,
     maxDeliveries = tonumber(a[2]) or 0,

@@ -12,6 +12,8 @@ local now = now_ms()
 queue_attrs(q, ARGV[1], now)
 
 local ids = {}
+-- Only the first message made ready can take the ready set from empty to non-empty.
+local may_wake = true
 for i = 2, #ARGV, 4 do
   local priority = tonumber(ARGV[i])
   local delay = tonumber(ARGV[i + 1])
@@ -29,7 +31,8 @@ for i = 2, #ARGV, 4 do
   if delay > 0 then
     add_delayed(q, id, now + delay)
   else
-    add_ready(q, id, priority, true)
+    add_ready(q, id, priority, may_wake)
+    may_wake = false
   end
   ids[#ids + 1] = id
 end
