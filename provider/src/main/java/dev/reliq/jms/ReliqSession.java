@@ -2,7 +2,6 @@ package dev.reliq.jms;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -533,7 +532,7 @@ public class ReliqSession implements QueueSession, TopicSession {
             return message;
         }
         if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
-            HandleResults results = settle("acknowledge", delivery.queue, List.of(delivery), q -> q.acknowledge(handles(List.of(delivery))));
+            HandleResults results = Settlements.acknowledge(delivery);
             return results.allInFlight() ? message : null;
         }
         synchronized (lock) {
@@ -584,9 +583,9 @@ public class ReliqSession implements QueueSession, TopicSession {
             if (auto && !closed) {
                 try {
                     if (failed || redeliverCurrent) {
-                        settle("release", delivery.queue, List.of(delivery), q -> q.release(handles(List.of(delivery))));
+                        Settlements.release(delivery);
                     } else {
-                        settle("acknowledge", delivery.queue, List.of(delivery), q -> q.acknowledge(handles(List.of(delivery))));
+                        Settlements.acknowledge(delivery);
                     }
                 } catch (JMSException e) {
                     log.warn("Settling a message of {} failed; it will be delivered again after its visibility timeout",
@@ -641,12 +640,12 @@ public class ReliqSession implements QueueSession, TopicSession {
         synchronized (lock) {
             batch = new ArrayList<>(unacknowledged);
         }
-        List<String> lost = settleAll("acknowledge", batch, (q, ds) -> q.acknowledge(handles(ds)));
+        List<String> lost = Settlements.settleAll(batch, (q, ds) -> q.acknowledge(Settlements.handles(ds)));
         synchronized (lock) {
             unacknowledged.removeAll(batch);
         }
         if (!lost.isEmpty()) {
-            throw leaseLost("acknowledged", lost);
+            throw Settlements.leaseLost("acknowledged", lost);
         }
     }
 
@@ -676,7 +675,7 @@ public class ReliqSession implements QueueSession, TopicSession {
             batch = new ArrayList<>(unacknowledged);
             unacknowledged.clear();
         }
-        settleAll("release", batch, (q, ds) -> q.release(handles(ds)));
+        Settlements.settleAll(batch, (q, ds) -> q.release(Settlements.handles(ds)));
     }
 
     // ------------------------------------------------------------------ transactions
@@ -703,8 +702,8 @@ public class ReliqSession implements QueueSession, TopicSession {
             consumed = new ArrayList<>(unacknowledged);
             sends = new ArrayList<>(pendingSends);
         }
-        List<String> lost = settleAll("commit", consumed,
-            (q, ds) -> q.extendVisibility(handles(ds), ds.get(0).visibilityTimeout()));
+        List<String> lost = Settlements.settleAll(consumed,
+            (q, ds) -> q.extendVisibility(Settlements.handles(ds), ds.get(0).visibilityTimeout()));
         if (!lost.isEmpty()) {
             rollbackHeldWork();
             throw (TransactionRolledBackException) JmsExceptions.link(new TransactionRolledBackException(
@@ -712,12 +711,12 @@ public class ReliqSession implements QueueSession, TopicSession {
                     + " timeout or maxLease passed) and were delivered again; nothing was sent"), new Exception(String.valueOf(lost)));
         }
         sendInOrder(sends);
-        List<String> lateAcks = settleAll("commit", consumed, (q, ds) -> q.acknowledge(handles(ds)));
+        List<String> lateAcks = Settlements.settleAll(consumed, (q, ds) -> q.acknowledge(Settlements.handles(ds)));
         synchronized (lock) {
             unacknowledged.removeAll(consumed);
         }
         if (!lateAcks.isEmpty()) {
-            throw leaseLost("committed", lateAcks);
+            throw Settlements.leaseLost("committed", lateAcks);
         }
     }
 
@@ -796,9 +795,9 @@ public class ReliqSession implements QueueSession, TopicSession {
         for (ReliqMessageConsumer consumer : consumers) {
             consumer.collectDueForRenewal(now, maxLease, due);
         }
-        for (Map.Entry<ReliableQueue, List<Delivery>> group : byQueue(due).entrySet()) {
+        for (Map.Entry<ReliableQueue, List<Delivery>> group : Settlements.byQueue(due).entrySet()) {
             List<Delivery> ds = group.getValue();
-            HandleResults results = group.getKey().extendVisibility(handles(ds), ds.get(0).visibilityTimeout());
+            HandleResults results = group.getKey().extendVisibility(Settlements.handles(ds), ds.get(0).visibilityTimeout());
             for (Delivery d : ds) {
                 if (results.outcome(d.handle()) == dev.reliq.queue.HandleOutcome.EXTENDED) {
                     d.renewed(now);
@@ -807,68 +806,6 @@ public class ReliqSession implements QueueSession, TopicSession {
                 }
             }
         }
-    }
-
-    // ------------------------------------------------------------------ settling helpers
-
-    @FunctionalInterface
-    private interface Settlement {
-        HandleResults apply(ReliableQueue queue, List<Delivery> deliveries);
-    }
-
-    /** Settles deliveries queue by queue; returns the JMSMessageIDs (or handles) of those whose lease was lost. */
-    private List<String> settleAll(String what, List<Delivery> deliveries, Settlement settlement) throws JMSException {
-        List<String> lost = new ArrayList<>();
-        for (Map.Entry<ReliableQueue, List<Delivery>> group : byQueue(deliveries).entrySet()) {
-            HandleResults results;
-            try {
-                results = settlement.apply(group.getKey(), group.getValue());
-            } catch (RuntimeException e) {
-                throw JmsExceptions.fromQueue(e);
-            }
-            for (Delivery d : group.getValue()) {
-                if (results.outcome(d.handle()) == dev.reliq.queue.HandleOutcome.NOT_IN_FLIGHT) {
-                    d.loseLease();
-                    lost.add(group.getKey().name() + " message " + d.received.id());
-                }
-            }
-        }
-        return lost;
-    }
-
-    private HandleResults settle(String what, ReliableQueue queue, List<Delivery> deliveries,
-            java.util.function.Function<ReliableQueue, HandleResults> call) throws JMSException {
-        try {
-            HandleResults results = call.apply(queue);
-            deliveries.forEach(d -> {
-                if (results.outcome(d.handle()) == dev.reliq.queue.HandleOutcome.NOT_IN_FLIGHT) {
-                    d.loseLease();
-                }
-            });
-            return results;
-        } catch (RuntimeException e) {
-            throw JmsExceptions.fromQueue(e);
-        }
-    }
-
-    private static Map<ReliableQueue, List<Delivery>> byQueue(List<Delivery> deliveries) {
-        Map<ReliableQueue, List<Delivery>> groups = new LinkedHashMap<>();
-        for (Delivery d : deliveries) {
-            groups.computeIfAbsent(d.queue, q -> new ArrayList<>()).add(d);
-        }
-        return groups;
-    }
-
-    static List<String> handles(List<Delivery> deliveries) {
-        List<String> handles = new ArrayList<>(deliveries.size());
-        deliveries.forEach(d -> handles.add(d.handle()));
-        return handles;
-    }
-
-    private static JMSException leaseLost(String what, List<String> lost) {
-        return new JMSException("Too late: " + lost.size() + " message(s) could not be " + what + " because their lease"
-            + " was lost (the visibility timeout or maxLease passed) and they were made visible again; they will be,"
-            + " or were, delivered again: " + lost, "RELIQ_LEASE_LOST");
     }
 
     // ------------------------------------------------------------------ closing
