@@ -22,7 +22,7 @@ final class Delivery {
     Delivery(ReliableQueue queue, ReceivedMessage received) {
         this.queue = queue;
         this.received = received;
-        this.renewAtNanos = heldSinceNanos + halfOf(received.visibilityTimeout());
+        this.renewAtNanos = heldSinceNanos + renewalLead(received.visibilityTimeout());
     }
 
     String handle() {
@@ -33,13 +33,13 @@ final class Delivery {
         return received.visibilityTimeout();
     }
 
-    /** True when the deadline is half used up and the message has not been held beyond {@code maxLease}. */
+    /** True when a third of the deadline is used up and the message has not been held beyond {@code maxLease}. */
     boolean dueForRenewal(long nowNanos, Duration maxLease) {
         return !leaseLost && nowNanos >= renewAtNanos && nowNanos - heldSinceNanos < maxLease.toNanos();
     }
 
     void renewed(long nowNanos) {
-        renewAtNanos = nowNanos + halfOf(received.visibilityTimeout());
+        renewAtNanos = nowNanos + renewalLead(received.visibilityTimeout());
     }
 
     /** The visibility deadline passed or the message was otherwise taken back: it belongs to others now. */
@@ -51,7 +51,12 @@ final class Delivery {
         return leaseLost;
     }
 
-    private static long halfOf(Duration visibility) {
-        return Math.max(TimeUnit.MILLISECONDS.toNanos(1), visibility.toNanos() / 2);
+    /**
+     * Renew after a third of the visibility timeout: the lease is extended while two thirds of it
+     * are left, so a renewal that comes late (the housekeeping tick, a slow call, the gap between
+     * Redis stamping the deadline and this client seeing the message) still arrives in time.
+     */
+    private static long renewalLead(Duration visibility) {
+        return Math.max(TimeUnit.MILLISECONDS.toNanos(1), visibility.toNanos() / 3);
     }
 }

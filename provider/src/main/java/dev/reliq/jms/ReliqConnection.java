@@ -45,7 +45,8 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
 
     /** How long the connection's leases last without renewal: a crashed JVM frees them after this. */
     static final Duration LEASE_TTL = Duration.ofSeconds(30);
-    private static final long HOUSEKEEPING_MILLIS = 500;
+    /** How often held messages are checked for renewal: a local check, Redis is called only when one is due. */
+    private static final long HOUSEKEEPING_MILLIS = 100;
     private static final long LEASE_RENEWAL_MILLIS = 5000;
 
     private final String id = UUID.randomUUID().toString();

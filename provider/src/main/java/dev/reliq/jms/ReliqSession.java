@@ -780,7 +780,7 @@ public class ReliqSession implements QueueSession, TopicSession {
 
     // ------------------------------------------------------------------ leases
 
-    /** Extends the leases of held messages whose deadline is half used up (connection housekeeping). */
+    /** Extends the leases of held messages whose deadline is a third used up (connection housekeeping). */
     void renewLeases() {
         long now = System.nanoTime();
         java.time.Duration maxLease = connection.settings().maxLease();
