@@ -172,7 +172,7 @@ class ReliabilityScenariosIT {
 
     @Test
     void aConsumerHoldingAMessageLongerThanTheVisibilityTimeoutKeepsIt() throws Exception {
-        ConnectionFactory factory = factory(REDIS, "visibilityTimeout=1s");
+        ConnectionFactory factory = factory(REDIS, "visibilityTimeout=2s");
         try (Connection holder = factory.createConnection(); Connection other = factory.createConnection()) {
             Session holding = holder.createSession(Session.CLIENT_ACKNOWLEDGE);
             Queue queue = queue(holding, "lease");
@@ -184,7 +184,7 @@ class ReliabilityScenariosIT {
             Session competing = other.createSession(Session.AUTO_ACKNOWLEDGE);
             MessageConsumer competitor = competing.createConsumer(queue);
             other.start();
-            assertThat(competitor.receive(3500)).as("three visibility timeouts later, still leased to the holder").isNull();
+            assertThat(competitor.receive(6500)).as("three visibility timeouts later, still leased to the holder").isNull();
 
             held.acknowledge();
             assertThat(competitor.receive(1500)).isNull();
