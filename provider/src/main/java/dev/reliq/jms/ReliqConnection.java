@@ -1,7 +1,10 @@
 package dev.reliq.jms;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,10 @@ import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
 
 import dev.reliq.jms.message.ObjectMessagePolicy;
+import dev.reliq.queue.OutgoingMessage;
+import dev.reliq.queue.PreparedTransactions;
 import dev.reliq.queue.QueueClient;
+import dev.reliq.queue.ReliableQueue;
 
 /**
  * A connection to Redis: one connection pool, one wake-up subscription, and a housekeeping
@@ -455,6 +462,52 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     }
 
     // ------------------------------------------------------------------ for sessions
+
+    /**
+     * The reliable queue behind a queue name, for administration through the core API
+     * (attributes, stats, redrive) with this connection's Redis settings.
+     */
+    public ReliableQueue reliableQueue(String name) throws JMSException {
+        checkOpen();
+        return client.queue(name);
+    }
+
+    /** Records of prepared two-phase transactions in this connection's Redis (resource adapter XA support). */
+    public PreparedTransactions preparedTransactions() {
+        return client.preparedTransactions();
+    }
+
+    /**
+     * Second phase of a two-phase commit whose session is gone (transaction recovery): stores the
+     * prepared sends, queue by queue in order, and acknowledges the consumed messages. After each
+     * queue's sends are stored, {@code progress} gets the work still to do, so a commit that fails
+     * part way and is retried does not send the same message twice. Handles whose lease lapsed
+     * meanwhile acknowledge nothing: those messages are delivered again.
+     */
+    public void commitPrepared(PreparedWork work, Consumer<PreparedWork> progress) throws JMSException {
+        checkOpen();
+        PreparedWork rest = work;
+        try {
+            while (!rest.sends().isEmpty()) {
+                String queue = rest.sends().get(0).queue();
+                List<OutgoingMessage> batch = new ArrayList<>();
+                for (PreparedWork.Send send : rest.sends()) {
+                    if (!send.queue().equals(queue)) {
+                        break;
+                    }
+                    batch.add(send.message());
+                }
+                client.queue(queue).sendBatch(batch);
+                rest = rest.withoutFirstSends(batch.size());
+                progress.accept(rest);
+            }
+            Map<String, List<String>> handles = new LinkedHashMap<>();
+            rest.acks().forEach(a -> handles.computeIfAbsent(a.queue(), q -> new ArrayList<>()).add(a.handle()));
+            handles.forEach((queue, hs) -> client.queue(queue).acknowledge(hs));
+        } catch (RuntimeException e) {
+            throw JmsExceptions.fromQueue(e);
+        }
+    }
 
     QueueClient client() {
         return client;

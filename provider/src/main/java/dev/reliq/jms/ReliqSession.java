@@ -721,6 +721,47 @@ public class ReliqSession implements QueueSession, TopicSession {
     }
 
     /**
+     * First phase of a two-phase commit, for the resource adapter's XAResource: checks, as
+     * {@link #commit()} does, that every consumed message is still held (renewing its lease), and
+     * returns what committing will do, to be stored where a recovering transaction manager finds
+     * it. Nothing is sent or acknowledged; {@link #commit()} or {@link #rollback()} follows. If a
+     * consumed message was lost meanwhile, the transaction is rolled back here.
+     */
+    public PreparedWork prepare() throws JMSException {
+        checkOpen();
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("prepare() is only allowed in a transacted session");
+        }
+        awaitCompletions();
+        List<Delivery> consumed;
+        List<PendingSend> sends;
+        synchronized (lock) {
+            consumed = new ArrayList<>(unacknowledged);
+            sends = new ArrayList<>(pendingSends);
+        }
+        List<String> lost = Settlements.settleAll(consumed,
+            (q, ds) -> q.extendVisibility(Settlements.handles(ds), ds.get(0).visibilityTimeout()));
+        if (!lost.isEmpty()) {
+            rollbackHeldWork();
+            throw (TransactionRolledBackException) JmsExceptions.link(new TransactionRolledBackException(
+                "Transaction rolled back at prepare: " + lost.size() + " consumed message(s) had lost their lease"
+                    + " (visibility timeout or maxLease passed) and were delivered again"), new Exception(String.valueOf(lost)));
+        }
+        List<PreparedWork.Send> out = new ArrayList<>(sends.size());
+        sends.forEach(p -> out.add(new PreparedWork.Send(p.queue().name(), p.asOfNow())));
+        List<PreparedWork.Ack> acks = new ArrayList<>(consumed.size());
+        consumed.forEach(d -> acks.add(new PreparedWork.Ack(d.queue.name(), d.handle())));
+        return new PreparedWork(out, acks);
+    }
+
+    /** True when this transacted session holds sends or consumed messages that a commit would settle. */
+    public boolean hasTransactionWork() {
+        synchronized (lock) {
+            return !pendingSends.isEmpty() || !unacknowledged.isEmpty();
+        }
+    }
+
+    /**
      * Sends runs of consecutive messages to the same queue as one batch each, in order. Each
      * batch stops being pending as soon as it is stored, so a commit that fails part way (Redis
      * went away) and is tried again sends only what had not been sent yet.

@@ -43,6 +43,7 @@ public final class QueueClient implements AutoCloseable {
     private final WakeupHub wakeups;
     private final Leases leases = new Leases(this);
     private final EphemeralQueues ephemeralQueues = new EphemeralQueues(this);
+    private final PreparedTransactions preparedTransactions = new PreparedTransactions(this);
     private final ScheduledExecutorService sweeper;
 
     private QueueClient(UnifiedJedis redis, boolean ownsRedis, String redactedUri, QueueClientOptions options) {
@@ -100,6 +101,11 @@ public final class QueueClient implements AutoCloseable {
     /** Queues that live only as long as a lease (temporary queues). */
     public EphemeralQueues ephemeralQueues() {
         return ephemeralQueues;
+    }
+
+    /** Records of prepared two-phase transactions (the resource adapter's XA support). */
+    public PreparedTransactions preparedTransactions() {
+        return preparedTransactions;
     }
 
     /**

@@ -99,10 +99,26 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        start(context.getRequiredTestClass().getSimpleName());
+    }
+
+    /**
+     * Starts the server for {@code owner} outside a test class's lifecycle, for a server that a
+     * whole suite shares (an application server's tests, whose deployments are built before any
+     * test runs); it is stopped when the JVM exits. Calling it again returns the same server.
+     */
+    public synchronized RedisServerExtension startShared(String owner) {
+        if (deployment == null) {
+            start(owner);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> afterAll(null), "redis-" + owner + "-stop"));
+        }
+        return this;
+    }
+
+    private void start(String testClass) {
         if (users++ > 0) {
             return;
         }
-        String testClass = context.getRequiredTestClass().getSimpleName();
         String unique = randomSuffix();
         keyPrefix = "t-" + testClass + "-" + unique;
         long started = System.nanoTime();

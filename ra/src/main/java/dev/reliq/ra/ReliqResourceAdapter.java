@@ -1,0 +1,149 @@
+package dev.reliq.ra;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.transaction.xa.XAResource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
+
+/**
+ * reliq's resource adapter. Its configuration ({@code url}, default
+ * {@code redis://localhost:6379}, with any reliq option in its query; {@code user} and
+ * {@code password} for a Redis ACL user) is the default for every activation and connection
+ * factory that does not set its own. Several instances may run in one server (WildFly starts
+ * one per {@code @ConnectionFactoryDefinition}); each keeps its own connections and threads.
+ */
+public class ReliqResourceAdapter implements ResourceAdapter, Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(ReliqResourceAdapter.class);
+
+    private String url;
+    private String user;
+    private String password;
+
+    private transient BootstrapContext bootstrapContext;
+    private final transient Map<ActivationKey, EndpointActivation> activations = new ConcurrentHashMap<>();
+    private final transient List<RecoveryWork> recoveries = new ArrayList<>();
+
+    /** An activation is identified by its endpoint factory and spec (JCA 13.4.1: both, as passed). */
+    private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
+    }
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        this.bootstrapContext = context;
+        log.info("reliq resource adapter started ({})", settings());
+    }
+
+    @Override
+    public void stop() {
+        activations.values().forEach(EndpointActivation::stop);
+        activations.clear();
+        synchronized (recoveries) {
+            recoveries.forEach(RecoveryWork::close);
+            recoveries.clear();
+        }
+        log.info("reliq resource adapter stopped");
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof ReliqActivationSpec reliqSpec)) {
+            throw new NotSupportedException("reliq cannot activate an endpoint with " + spec.getClass().getName());
+        }
+        EndpointActivation activation = new EndpointActivation(this, endpointFactory, reliqSpec);
+        activation.start();
+        activations.put(new ActivationKey(endpointFactory, spec), activation);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        EndpointActivation activation = activations.remove(new ActivationKey(endpointFactory, spec));
+        if (activation != null) {
+            activation.stop();
+        }
+    }
+
+    /**
+     * For the transaction manager's recovery: one XAResource per Redis the specs name, which
+     * lists the prepared branches stored there and finishes them.
+     */
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        List<XAResource> resources = new ArrayList<>();
+        List<RedisSettings> seen = new ArrayList<>();
+        for (ActivationSpec spec : specs == null ? new ActivationSpec[0] : specs) {
+            if (spec instanceof ReliqActivationSpec s) {
+                RedisSettings target = new RedisSettings(s.getUrl(), s.getUser(), s.getPassword()).orElse(settings());
+                if (!seen.contains(target)) {
+                    seen.add(target);
+                    RecoveryWork recovery = new RecoveryWork(target);
+                    synchronized (recoveries) {
+                        recoveries.add(recovery);
+                    }
+                    resources.add(new ReliqXAResource(recovery));
+                }
+            }
+        }
+        return resources.toArray(new XAResource[0]);
+    }
+
+    RedisSettings settings() {
+        return new RedisSettings(url, user, password);
+    }
+
+    WorkManager workManager() {
+        return bootstrapContext.getWorkManager();
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url == null || url.isBlank() ? null : url.trim();
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user == null || user.isBlank() ? null : user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password == null || password.isEmpty() ? null : password;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReliqResourceAdapter other && Objects.equals(url, other.url)
+            && Objects.equals(user, other.user) && Objects.equals(password, other.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, user);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.reliq.ra;
+
+import dev.reliq.jms.ReliqConnection;
+import dev.reliq.jms.ReliqSession;
+
+/**
+ * The side of a managed connection or an endpoint session that a transaction drives: the
+ * transacted session doing the work (created when first needed), and the connection that
+ * stores prepared records.
+ */
+interface TransactionalWork {
+
+    /** The transacted session of the current transaction, or null when none was created. */
+    ReliqSession transactedSession();
+
+    /** The connection whose Redis holds prepared records. */
+    ReliqConnection connection();
+
+    /** A transaction (XA or local) started on this work. */
+    void transactionStarted();
+
+    /** The transaction ended: committed, rolled back, or read-only at prepare. */
+    void transactionCompleted();
+}

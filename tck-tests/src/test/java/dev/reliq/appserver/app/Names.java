@@ -1,0 +1,14 @@
+package dev.reliq.appserver.app;
+
+/** Names shared by the test application and the tests. */
+public final class Names {
+
+    public static final String WORK = "it.work";
+    public static final String DRAIN = "it.drain";
+    public static final String SEEN = "it.seen";
+    public static final String OUT = "it.out";
+    public static final String CONNECTION_FACTORY = "java:app/jms/reliq";
+
+    private Names() {
+    }
+}
