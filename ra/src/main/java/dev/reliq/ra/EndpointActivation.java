@@ -103,6 +103,7 @@ final class EndpointActivation {
      * session gives back its prefetched messages as it closes. Waits for the sessions.
      */
     void stop() {
+        log.info("reliq: deactivating {}: finishing the messages in hand and giving back the rest", name);
         sessions.forEach(EndpointSession::stop);
         try {
             if (finished != null && !finished.await(60, TimeUnit.SECONDS)) {

@@ -1,8 +1,11 @@
 package dev.reliq.appserver;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.jms.Connection;
@@ -35,14 +38,32 @@ final class Seen implements AutoCloseable {
 
     /** Takes every record that arrived so far, then returns those of {@code id} in arrival order. */
     synchronized List<Record> of(String id) throws JMSException {
+        drain();
+        return new ArrayList<>(byId.getOrDefault(id, List.of()));
+    }
+
+    /** Takes every record that arrived so far, then returns which of {@code ids} were seen at least once. */
+    synchronized Set<String> seenAmong(Collection<String> ids) throws JMSException {
+        drain();
+        Set<String> found = new HashSet<>();
+        for (String id : ids) {
+            if (byId.containsKey(id)) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    /** Takes what arrived, for at most a quarter second, so that a steady stream cannot keep a caller here. */
+    private void drain() throws JMSException {
+        long until = System.nanoTime() + 250_000_000L;
         Message m;
-        while ((m = consumer.receive(50)) != null) {
+        while (System.nanoTime() < until && (m = consumer.receive(50)) != null) {
             Record r = new Record(((TextMessage) m).getText(), m.getStringProperty("phase"),
                 m.getIntProperty("deliveryCount"), m.getBooleanProperty("redelivered"), m.getLongProperty("at"),
                 m.getStringProperty("thread"));
             byId.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r);
         }
-        return new ArrayList<>(byId.getOrDefault(id, List.of()));
     }
 
     List<Record> of(String id, String phase) throws JMSException {

@@ -7,7 +7,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** A bean on queue it.drain, deployed and undeployed while messages flow; each takes 20 ms. */
+/** A bean on queue it.drain, deployed and undeployed while messages flow; each takes 50 ms. */
 @MessageDriven(name = "DrainMdb", activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = Names.DRAIN),
@@ -24,7 +24,7 @@ public class DrainMdb implements MessageListener {
     public void onMessage(Message message) {
         try {
             recorder.record(message, "drained");
-            Thread.sleep(20);
+            Thread.sleep(50);
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
