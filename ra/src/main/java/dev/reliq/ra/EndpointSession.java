@@ -137,7 +137,7 @@ final class EndpointSession implements Work, TransactionalWork {
             ((MessageListener) target).onMessage(message);
         } catch (RuntimeException | Error e) {
             failed = true;
-            log.warn("reliq: {}: onMessage threw for message {} (delivery {}); it will be delivered again", name,
+            log.warn("reliq: {}: onMessage threw for message {} (delivery {}); it goes back to the queue, or to the dead-letter queue after maxDeliveries", name,
                 message.getJMSMessageID(), message.getIntProperty("JMSXDeliveryCount"), e);
         } finally {
             try {
