@@ -45,6 +45,8 @@ final class EndpointSession implements Work, TransactionalWork {
     private final ReliqXAResource xaResource;
     private final Object pause = new Object();
     private volatile boolean stopping;
+    private volatile boolean deliveryFailed;
+    private int failuresInARow;
 
     private volatile ReliqConnection connection;
     private ReliqSession session;
@@ -133,10 +135,12 @@ final class EndpointSession implements Work, TransactionalWork {
         } catch (NoSuchMethodException | ResourceException e) {
             throw deliveryFailure("beforeDelivery", e);
         }
+        deliveryFailed = false;
         try {
             ((MessageListener) target).onMessage(message);
         } catch (RuntimeException | Error e) {
             failed = true;
+            deliveryFailed = true;
             log.warn("reliq: {}: onMessage threw for message {} (delivery {}); it goes back to the queue, or to the dead-letter queue after maxDeliveries", name,
                 message.getJMSMessageID(), message.getIntProperty("JMSXDeliveryCount"), e);
         } finally {
@@ -149,6 +153,12 @@ final class EndpointSession implements Work, TransactionalWork {
             }
         }
         settleIfTheContainerDidNot(message, failed);
+        // back off after failures in a row (a bean being undeployed fails every delivery at once),
+        // so the messages are not run through their deliveries in a tight loop
+        failuresInARow = failed ? failuresInARow + 1 : 0;
+        if (failuresInARow > 1) {
+            pause(Duration.ofMillis(Math.min(activation.setupInterval().toMillis(), 25L << Math.min(failuresInARow, 10))));
+        }
     }
 
     /**
@@ -235,6 +245,11 @@ final class EndpointSession implements Work, TransactionalWork {
     }
 
     @Override
+    public boolean rollbackOnly() {
+        return deliveryFailed;
+    }
+
+    @Override
     public ReliqConnection connection() {
         return connection;
     }
@@ -245,5 +260,10 @@ final class EndpointSession implements Work, TransactionalWork {
 
     @Override
     public void transactionCompleted() {
+    }
+
+    @Override
+    public void connectionFailed(Exception cause) {
+        // the session's own loop notices the failure and reconnects
     }
 }

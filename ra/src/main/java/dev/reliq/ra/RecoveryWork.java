@@ -48,6 +48,11 @@ final class RecoveryWork implements TransactionalWork {
     public void transactionCompleted() {
     }
 
+    @Override
+    public void connectionFailed(Exception cause) {
+        // its connection reconnects by itself once Redis answers again
+    }
+
     synchronized void close() {
         if (connection != null) {
             try {

@@ -184,7 +184,8 @@ final class ReliqManagedConnection implements ManagedConnection, TransactionalWo
         }
     }
 
-    private void connectionFailed(Exception e) {
+    @Override
+    public void connectionFailed(Exception e) {
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, e);
         listeners.forEach(l -> l.connectionErrorOccurred(event));
     }

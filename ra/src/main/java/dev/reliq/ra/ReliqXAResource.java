@@ -85,6 +85,9 @@ final class ReliqXAResource implements XAResource {
             finish();
             return XA_RDONLY;
         }
+        if (work.rollbackOnly()) {
+            rollbackInstead(xid, session);
+        }
         try {
             PreparedWork todo = session.prepare();
             work.connection().preparedTransactions().store(BranchId.name(xid), todo.encode());
@@ -105,6 +108,9 @@ final class ReliqXAResource implements XAResource {
             return;
         }
         ReliqSession session = work.transactedSession();
+        if (session != null && work.rollbackOnly()) {
+            rollbackInstead(xid, session);
+        }
         try {
             if (session != null) {
                 session.commit();
@@ -114,7 +120,11 @@ final class ReliqXAResource implements XAResource {
             finish();
             throw xa(onePhase ? XAException.XA_RBROLLBACK : XAException.XA_HEURRB, "commit", e);
         } catch (JMSException | RuntimeException e) {
-            // Redis unreachable: the outcome is open; the transaction manager tries again
+            // Redis unreachable: the outcome is open. A prepared branch keeps its record in Redis, so
+            // the transaction manager's retry or recovery finishes it from there; this resource
+            // forgets the branch so that it can serve the next transaction.
+            finish();
+            work.connectionFailed(e);
             throw xa(XAException.XAER_RMFAIL, "commit", e);
         }
         if (prepared) {
@@ -139,6 +149,7 @@ final class ReliqXAResource implements XAResource {
         } catch (JMSException | RuntimeException e) {
             log.warn("Rolling back transaction branch {} could not give the consumed messages back at once; they are"
                 + " delivered again after their visibility timeout", BranchId.name(xid), e);
+            work.connectionFailed(e);
         }
         if (prepared) {
             forgetRecord(xid);
@@ -186,6 +197,23 @@ final class ReliqXAResource implements XAResource {
     @Override
     public boolean setTransactionTimeout(int seconds) {
         return false;
+    }
+
+    /** The delivery failed: the branch rolls back instead of committing, and says so. */
+    private void rollbackInstead(Xid xid, ReliqSession session) throws XAException {
+        try {
+            session.rollback();
+        } catch (JMSException | RuntimeException e) {
+            log.warn("Rolling back transaction branch {} failed; its messages come back after their visibility timeout",
+                BranchId.name(xid), e);
+        }
+        if (prepared) {
+            forgetRecord(xid);
+        }
+        finish();
+        XAException e = new XAException("reliq: the delivery failed (onMessage threw), so the branch rolled back");
+        e.errorCode = XAException.XA_RBROLLBACK;
+        throw e;
     }
 
     /** Commit of a branch this resource no longer has a session for: replays its stored record. */

@@ -21,4 +21,15 @@ interface TransactionalWork {
 
     /** The transaction ended: committed, rolled back, or read-only at prepare. */
     void transactionCompleted();
+
+    /**
+     * True when the work must not commit whatever the transaction manager says: an endpoint whose
+     * {@code onMessage} threw (a container that commits anyway would lose the message).
+     */
+    default boolean rollbackOnly() {
+        return false;
+    }
+
+    /** Redis failed under a transaction's commit or rollback: a pooled connection should be discarded. */
+    void connectionFailed(Exception cause);
 }
