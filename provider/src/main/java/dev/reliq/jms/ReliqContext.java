@@ -32,21 +32,61 @@ import jakarta.jms.Topic;
  */
 public class ReliqContext implements JMSContext {
 
-    private final ReliqConnection connection;
+    private final ContextHost host;
     private final AtomicInteger connectionUsers;
     private final int sessionMode;
     private ReliqSession session;
     private volatile boolean closed;
     private boolean autoStart = true;
 
-    private ReliqContext(ReliqConnection connection, AtomicInteger connectionUsers, int sessionMode) {
-        this.connection = connection;
+    private ReliqContext(ContextHost host, AtomicInteger connectionUsers, int sessionMode) {
+        this.host = host;
         this.connectionUsers = connectionUsers;
         this.sessionMode = sessionMode;
     }
 
     static ReliqContext create(ReliqConnection connection, int sessionMode) {
-        return new ReliqContext(connection, new AtomicInteger(1), sessionMode);
+        return new ReliqContext(new OwnConnection(connection), new AtomicInteger(1), sessionMode);
+    }
+
+    /** A context on {@code host}'s connection, e.g. a container's pooled one (the resource adapter). */
+    public static ReliqContext on(ContextHost host, int sessionMode) {
+        checkSessionMode(sessionMode);
+        return new ReliqContext(host, new AtomicInteger(1), sessionMode);
+    }
+
+    /** A context's own connection, from reliq's connection factory. */
+    private record OwnConnection(ReliqConnection connection) implements ContextHost {
+
+        @Override
+        public ReliqSession createSession(int sessionMode) throws JMSException {
+            return (ReliqSession) connection.createSession(sessionMode);
+        }
+
+        @Override
+        public void closeSession(ReliqSession session) throws JMSException {
+            session.close();
+        }
+
+        @Override
+        public void refuseFromOwnCallback(String what) throws JMSException {
+            ReliqSession.refuseFromOwnCallback(connection, what);
+        }
+
+        @Override
+        public void share() {
+            connection.fixClientId();
+        }
+
+        @Override
+        public void close() throws JMSException {
+            connection.close();
+        }
+
+        @Override
+        public boolean inContainerTransaction(ReliqSession session) {
+            return false;
+        }
     }
 
     static void checkSessionMode(int sessionMode) {
@@ -62,9 +102,9 @@ public class ReliqContext implements JMSContext {
     public JMSContext createContext(int mode) {
         checkOpen();
         checkSessionMode(mode);
-        connection.fixClientId();
+        host.share();
         connectionUsers.incrementAndGet();
-        return new ReliqContext(connection, connectionUsers, mode);
+        return new ReliqContext(host, connectionUsers, mode);
     }
 
     private void checkOpen() {
@@ -77,7 +117,7 @@ public class ReliqContext implements JMSContext {
     synchronized ReliqSession session() {
         checkOpen();
         if (session == null) {
-            session = (ReliqSession) call(() -> connection.createSession(sessionMode));
+            session = call(() -> host.createSession(sessionMode));
         }
         return session;
     }
@@ -113,43 +153,43 @@ public class ReliqContext implements JMSContext {
     @Override
     public String getClientID() {
         checkOpen();
-        return call(connection::getClientID);
+        return call(host.connection()::getClientID);
     }
 
     @Override
     public void setClientID(String clientID) {
         checkOpen();
-        run(() -> connection.setClientID(clientID));
+        run(() -> host.connection().setClientID(clientID));
     }
 
     @Override
     public ConnectionMetaData getMetaData() {
         checkOpen();
-        return call(connection::getMetaData);
+        return call(host.connection()::getMetaData);
     }
 
     @Override
     public ExceptionListener getExceptionListener() {
         checkOpen();
-        return call(connection::getExceptionListener);
+        return call(host.connection()::getExceptionListener);
     }
 
     @Override
     public void setExceptionListener(ExceptionListener listener) {
         checkOpen();
-        run(() -> connection.setExceptionListener(listener));
+        run(() -> host.connection().setExceptionListener(listener));
     }
 
     @Override
     public void start() {
         checkOpen();
-        run(connection::start);
+        run(host.connection()::start);
     }
 
     @Override
     public void stop() {
         checkOpen();
-        run(connection::stop);
+        run(host.connection()::stop);
     }
 
     @Override
@@ -170,17 +210,17 @@ public class ReliqContext implements JMSContext {
         if (closed) {
             return;
         }
-        run(() -> ReliqSession.refuseFromOwnCallback(connection, "close its own JMSContext"));
+        run(() -> host.refuseFromOwnCallback("close its own JMSContext"));
         ReliqSession own;
         synchronized (this) {
             own = session;
         }
         if (own != null) {
-            run(own::close);
+            run(() -> host.closeSession(own));
         }
         closed = true;
         if (connectionUsers.decrementAndGet() == 0) {
-            run(connection::close);
+            run(host::close);
         }
     }
 
@@ -241,16 +281,19 @@ public class ReliqContext implements JMSContext {
 
     @Override
     public void commit() {
+        refuseInContainerTransaction("commit");
         run(session()::commit);
     }
 
     @Override
     public void rollback() {
+        refuseInContainerTransaction("rollback");
         run(session()::rollback);
     }
 
     @Override
     public void recover() {
+        refuseInContainerTransaction("recover");
         run(session()::recover);
     }
 
@@ -313,10 +356,17 @@ public class ReliqContext implements JMSContext {
         return consumer(() -> session().createSharedDurableConsumer(topic, name, messageSelector));
     }
 
+    private void refuseInContainerTransaction(String what) {
+        if (host.inContainerTransaction(session())) {
+            throw new jakarta.jms.TransactionInProgressRuntimeException("JMSContext." + what + " is not allowed inside"
+                + " a JTA transaction: the transaction manager commits or rolls back the context's work");
+        }
+    }
+
     private JMSConsumer consumer(JmsCall<jakarta.jms.MessageConsumer> create) {
         ReliqMessageConsumer consumer = (ReliqMessageConsumer) call(create);
         if (autoStart) {
-            run(connection::start);
+            run(host.connection()::start);
         }
         return new ReliqJMSConsumer(consumer);
     }
@@ -358,6 +408,6 @@ public class ReliqContext implements JMSContext {
 
     @Override
     public String toString() {
-        return "ReliqContext[" + connection + ", mode=" + sessionMode + "]";
+        return "ReliqContext[" + host.connection() + ", mode=" + sessionMode + "]";
     }
 }

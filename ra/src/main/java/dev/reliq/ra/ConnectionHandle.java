@@ -11,6 +11,8 @@ import jakarta.jms.QueueConnection;
 import jakarta.jms.Session;
 import jakarta.jms.TopicConnection;
 
+import dev.reliq.jms.ReliqSession;
+
 /**
  * What an application holds for a pooled connection: a {@code jakarta.jms.Connection} (also a
  * QueueConnection and TopicConnection) that follows the Jakarta EE rules listed on
@@ -101,6 +103,23 @@ final class ConnectionHandle implements InvocationHandler {
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
+        }
+    }
+
+    /** For a JMSContext: opens the connection's one session and returns the reliq session underneath. */
+    ReliqSession openReliqSession(int mode) throws JMSException {
+        if (closed) {
+            throw new IllegalStateException("The connection is closed");
+        }
+        createSession(new Object[] {mode});
+        return (ReliqSession) session.physical();
+    }
+
+    /** For a JMSContext: closes the connection's session. */
+    void closeSession() {
+        SessionHandle s = session;
+        if (s != null) {
+            s.close();
         }
     }
 

@@ -17,11 +17,14 @@ import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 
+import dev.reliq.jms.ReliqContext;
+
 /**
  * The connection factory applications get from the container ({@code @Resource}, JNDI): each
  * {@code createConnection} borrows a pooled connection, and closing it gives it back. Inside a
  * JTA transaction, a session's sends are stored and its received messages acknowledged only
- * when the transaction commits (see {@link ReliqManagedConnection} for the Jakarta EE rules).
+ * when the transaction commits (see {@link ReliqManagedConnection} for the Jakarta EE rules). The
+ * same holds for a {@code JMSContext} from {@code createContext}.
  */
 public class PooledConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
         Referenceable, Serializable {
@@ -78,29 +81,37 @@ public class PooledConnectionFactory implements ConnectionFactory, QueueConnecti
         }
     }
 
+    /**
+     * A JMSContext on a pooled connection: inside a JTA transaction its work is the
+     * transaction's, as for {@link #createConnection()}; closing it gives the connection back.
+     */
     @Override
     public JMSContext createContext() {
-        throw contextNotSupported();
-    }
-
-    @Override
-    public JMSContext createContext(String userName, String password) {
-        throw contextNotSupported();
-    }
-
-    @Override
-    public JMSContext createContext(String userName, String password, int sessionMode) {
-        throw contextNotSupported();
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        throw contextNotSupported();
+        return context(null, sessionMode);
     }
 
-    private static JMSRuntimeException contextNotSupported() {
-        return new JMSRuntimeException("reliq's pooled connection factory does not offer JMSContext yet; use"
-            + " createConnection() and createSession() (both join the JTA transaction)");
+    @Override
+    public JMSContext createContext(String userName, String password) {
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        return context(new ReliqConnectionRequestInfo(userName, password), sessionMode);
+    }
+
+    private JMSContext context(ReliqConnectionRequestInfo info, int sessionMode) {
+        try {
+            return ReliqContext.on(new PooledContextHost(allocate(info)), sessionMode);
+        } catch (JMSException e) {
+            JMSRuntimeException re = new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+            throw re;
+        }
     }
 
     @Override

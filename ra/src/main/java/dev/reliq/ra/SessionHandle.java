@@ -38,6 +38,10 @@ final class SessionHandle implements InvocationHandler {
         return proxy;
     }
 
+    Session physical() {
+        return physical;
+    }
+
     @Override
     public Object invoke(Object self, Method method, Object[] args) throws Throwable {
         String name = method.getName();

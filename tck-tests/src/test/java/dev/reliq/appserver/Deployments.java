@@ -63,8 +63,16 @@ final class Deployments {
                 <transaction-support>XATransaction</transaction-support>
                 <property><name>url</name><value>%s</value></property>
               </connection-factory>
+              <administered-object>
+                <name>%s</name>
+                <interface-name>jakarta.jms.Queue</interface-name>
+                <class-name>dev.reliq.ra.QueueAdminObject</class-name>
+                <resource-adapter>%s</resource-adapter>
+                <property><name>name</name><value>%s</value></property>
+              </administered-object>
             </web-app>
-            """.formatted(dev.reliq.appserver.app.Names.CONNECTION_FACTORY, ADAPTER, xml(url));
+            """.formatted(dev.reliq.appserver.app.Names.CONNECTION_FACTORY, ADAPTER, xml(url),
+                dev.reliq.appserver.app.Names.OUT_QUEUE_LOOKUP, ADAPTER, dev.reliq.appserver.app.Names.OUT);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
             .addClasses(classes)
             .addClass(dev.reliq.appserver.app.Names.class)

@@ -33,6 +33,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import dev.reliq.appserver.app.Names;
+import dev.reliq.appserver.app.NonTransactedMdb;
 import dev.reliq.appserver.app.Recorder;
 import dev.reliq.appserver.app.SendServlet;
 import dev.reliq.appserver.app.Sender;
@@ -57,7 +58,8 @@ class ResourceAdapterIT {
 
     @Deployment(name = "app", order = 2, testable = false)
     static WebArchive application() {
-        return Deployments.application("reliq-it", WorkMdb.class, Recorder.class, Sender.class, SendServlet.class);
+        return Deployments.application("reliq-it", WorkMdb.class, NonTransactedMdb.class, Recorder.class, Sender.class,
+            SendServlet.class);
     }
 
     @BeforeAll
@@ -159,6 +161,37 @@ class ResourceAdapterIT {
     }
 
     @Test
+    void jmsContextSendInARolledBackTransactionIsNeverDelivered(@ArquillianResource @OperateOnDeployment("app") URL app)
+            throws Exception {
+        String rolledBack = "context-rolled-back-" + UUID.randomUUID();
+        String committed = "context-committed-" + UUID.randomUUID();
+        assertThat(get(app, "send?api=context&queue=" + Names.OUT + "&rollback=true&text=" + rolledBack)).isEqualTo(200);
+        assertThat(get(app, "send?api=context&queue=" + Names.OUT + "&rollback=false&text=" + committed)).isEqualTo(200);
+        List<String> received = receiveAll(Names.OUT, Duration.ofSeconds(2));
+        assertThat(received).doesNotContain(rolledBack);
+        assertThat(received.stream().filter(committed::equals)).hasSize(1);
+    }
+
+    @Test
+    void administeredQueueObjectNamesTheQueue(@ArquillianResource @OperateOnDeployment("app") URL app) throws Exception {
+        String text = "via-admin-object-" + UUID.randomUUID();
+        assertThat(get(app, "send?queue=admin&rollback=false&text=" + text)).isEqualTo(200);
+        assertThat(receiveAll(Names.OUT, Duration.ofSeconds(2))).contains(text);
+    }
+
+    @Test
+    void beanWithoutTransactionIsAcknowledgedWhenOnMessageReturnsAndRedeliveredWhenItThrows() throws Exception {
+        String ok = send(Names.NON_TRANSACTED, "ok", 0);
+        String poison = send(Names.NON_TRANSACTED, "throw", 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen.of(ok).size() == 1 && seen.of(poison).size() >= 2);
+        Message dead = awaitDeadLetter(Names.NON_TRANSACTED, poison);
+        assertThat(seen.of(poison)).extracting(Seen.Record::deliveryCount).containsExactly(1, 2);
+        assertThat(dead.getStringProperty("JMS_ReliqDeadLetterReason")).isEqualTo("maxDeliveries");
+        // acknowledged: never seen again
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> seen.of(ok).size() == 1);
+    }
+
+    @Test
     void beanThatReceivesAndSendsInOneTransaction() throws Exception {
         String committed = send(Names.WORK, "send", 0);
         String rolledBack = send(Names.WORK, "send-rollback", 0);
@@ -190,11 +223,15 @@ class ResourceAdapterIT {
     }
 
     private static Message awaitDeadLetter(String id) {
+        return awaitDeadLetter(Names.WORK, id);
+    }
+
+    private static Message awaitDeadLetter(String queue, String id) {
         Message[] found = new Message[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (Connection connection = factory.createConnection()) {
                 Session session = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(Names.WORK + ".DLQ"),
+                MessageConsumer consumer = session.createConsumer(session.createQueue(queue + ".DLQ"),
                     "JMS_ReliqDeadLetterOrigin IS NOT NULL");
                 connection.start();
                 Message m;

@@ -7,6 +7,9 @@ public final class Names {
     public static final String DRAIN = "it.drain";
     public static final String SEEN = "it.seen";
     public static final String OUT = "it.out";
+    public static final String NON_TRANSACTED = "it.nontx";
+    /** An administered Queue (reliq's admin object) naming it.out. */
+    public static final String OUT_QUEUE_LOOKUP = "java:app/jms/outQueue";
     public static final String CONNECTION_FACTORY = "java:app/jms/reliq";
 
     private Names() {

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** GET /send?queue=...&text=...&rollback=true|false: calls {@link Sender} in a transaction of its own. */
+/** GET /send?queue=...&text=...&rollback=true|false[&api=context]: calls {@link Sender} in a transaction of its own. */
 @WebServlet("/send")
 public class SendServlet extends HttpServlet {
 
@@ -19,8 +19,12 @@ public class SendServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            sender.send(request.getParameter("queue"), request.getParameter("text"),
-                Boolean.parseBoolean(request.getParameter("rollback")));
+            boolean rollback = Boolean.parseBoolean(request.getParameter("rollback"));
+            if ("context".equals(request.getParameter("api"))) {
+                sender.sendWithContext(request.getParameter("queue"), request.getParameter("text"), rollback);
+            } else {
+                sender.send(request.getParameter("queue"), request.getParameter("text"), rollback);
+            }
             response.getWriter().print("sent");
         } catch (JMSException e) {
             response.sendError(500, e.toString());
