@@ -702,14 +702,7 @@ public class ReliqSession implements QueueSession, TopicSession {
             consumed = new ArrayList<>(unacknowledged);
             sends = new ArrayList<>(pendingSends);
         }
-        List<String> lost = Settlements.settleAll(consumed,
-            (q, ds) -> q.extendVisibility(Settlements.handles(ds), ds.get(0).visibilityTimeout()));
-        if (!lost.isEmpty()) {
-            rollbackHeldWork();
-            throw (TransactionRolledBackException) JmsExceptions.link(new TransactionRolledBackException(
-                "Transaction rolled back: " + lost.size() + " consumed message(s) had lost their lease (visibility"
-                    + " timeout or maxLease passed) and were delivered again; nothing was sent"), new Exception(String.valueOf(lost)));
-        }
+        holdConsumedOrRollBack(consumed, "", "; nothing was sent");
         sendInOrder(sends);
         List<String> lateAcks = Settlements.settleAll(consumed, (q, ds) -> q.acknowledge(Settlements.handles(ds)));
         synchronized (lock) {
@@ -717,6 +710,22 @@ public class ReliqSession implements QueueSession, TopicSession {
         }
         if (!lateAcks.isEmpty()) {
             throw Settlements.leaseLost("committed", lateAcks);
+        }
+    }
+
+    /**
+     * Renews the lease of every consumed message before a commit settles them; when one was lost
+     * meanwhile (and so delivered again), rolls the transaction back instead.
+     */
+    private void holdConsumedOrRollBack(List<Delivery> consumed, String when, String outcome) throws JMSException {
+        List<String> lost = Settlements.settleAll(consumed,
+            (q, ds) -> q.extendVisibility(Settlements.handles(ds), ds.get(0).visibilityTimeout()));
+        if (!lost.isEmpty()) {
+            rollbackHeldWork();
+            throw (TransactionRolledBackException) JmsExceptions.link(new TransactionRolledBackException(
+                "Transaction rolled back" + when + ": " + lost.size() + " consumed message(s) had lost their lease"
+                    + " (visibility timeout or maxLease passed) and were delivered again" + outcome),
+                new Exception(String.valueOf(lost)));
         }
     }
 
@@ -739,14 +748,7 @@ public class ReliqSession implements QueueSession, TopicSession {
             consumed = new ArrayList<>(unacknowledged);
             sends = new ArrayList<>(pendingSends);
         }
-        List<String> lost = Settlements.settleAll(consumed,
-            (q, ds) -> q.extendVisibility(Settlements.handles(ds), ds.get(0).visibilityTimeout()));
-        if (!lost.isEmpty()) {
-            rollbackHeldWork();
-            throw (TransactionRolledBackException) JmsExceptions.link(new TransactionRolledBackException(
-                "Transaction rolled back at prepare: " + lost.size() + " consumed message(s) had lost their lease"
-                    + " (visibility timeout or maxLease passed) and were delivered again"), new Exception(String.valueOf(lost)));
-        }
+        holdConsumedOrRollBack(consumed, " at prepare", "");
         List<PreparedWork.Send> out = new ArrayList<>(sends.size());
         sends.forEach(p -> out.add(new PreparedWork.Send(p.queue().name(), p.asOfNow())));
         List<PreparedWork.Ack> acks = new ArrayList<>(consumed.size());

@@ -253,17 +253,4 @@ final class EndpointSession implements Work, TransactionalWork {
     public ReliqConnection connection() {
         return connection;
     }
-
-    @Override
-    public void transactionStarted() {
-    }
-
-    @Override
-    public void transactionCompleted() {
-    }
-
-    @Override
-    public void connectionFailed(Exception cause) {
-        // the session's own loop notices the failure and reconnects
-    }
 }

@@ -40,19 +40,6 @@ final class RecoveryWork implements TransactionalWork {
         return connection;
     }
 
-    @Override
-    public void transactionStarted() {
-    }
-
-    @Override
-    public void transactionCompleted() {
-    }
-
-    @Override
-    public void connectionFailed(Exception cause) {
-        // its connection reconnects by itself once Redis answers again
-    }
-
     synchronized void close() {
         if (connection != null) {
             try {

@@ -218,10 +218,6 @@ final class ReliqManagedConnection implements ManagedConnection, TransactionalWo
     }
 
     @Override
-    public void transactionStarted() {
-    }
-
-    @Override
     public synchronized void transactionCompleted() {
         if (!transactedSessionInUse) {
             closeTransactedSession();

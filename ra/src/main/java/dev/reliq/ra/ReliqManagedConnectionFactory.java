@@ -1,8 +1,6 @@
 package dev.reliq.ra;
 
 import java.io.PrintWriter;
-import java.io.Serializable;
-import java.util.Objects;
 import java.util.Set;
 
 import javax.security.auth.Subject;
@@ -21,13 +19,11 @@ import jakarta.resource.spi.ResourceAdapterAssociation;
  * Configuration: {@code url}, {@code user} and {@code password}, each defaulting to the
  * resource adapter's.
  */
-public class ReliqManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation, Serializable {
+public class ReliqManagedConnectionFactory extends RedisSettingsBean
+        implements ManagedConnectionFactory, ResourceAdapterAssociation {
 
     private static final long serialVersionUID = 1L;
 
-    private String url;
-    private String user;
-    private String password;
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
 
@@ -60,9 +56,9 @@ public class ReliqManagedConnectionFactory implements ManagedConnectionFactory, 
 
     /** The Redis a connection request goes to: its own credentials, else this factory's, else the adapter's. */
     RedisSettings settingsFor(ConnectionRequestInfo info) {
-        RedisSettings own = new RedisSettings(url, user, password);
+        RedisSettings own = ownSettings();
         if (info instanceof ReliqConnectionRequestInfo credentials && credentials.user() != null) {
-            own = new RedisSettings(url, credentials.user(), credentials.password());
+            own = new RedisSettings(getUrl(), credentials.user(), credentials.password());
         }
         return own.orElse(resourceAdapter instanceof ReliqResourceAdapter ra ? ra.settings() : null);
     }
@@ -85,40 +81,5 @@ public class ReliqManagedConnectionFactory implements ManagedConnectionFactory, 
     @Override
     public void setResourceAdapter(ResourceAdapter ra) {
         this.resourceAdapter = ra;
-    }
-
-    public String getUrl() {
-        return url;
-    }
-
-    public void setUrl(String url) {
-        this.url = url == null || url.isBlank() ? null : url.trim();
-    }
-
-    public String getUser() {
-        return user;
-    }
-
-    public void setUser(String user) {
-        this.user = user == null || user.isBlank() ? null : user;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password == null || password.isEmpty() ? null : password;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ReliqManagedConnectionFactory other && Objects.equals(url, other.url)
-            && Objects.equals(user, other.user) && Objects.equals(password, other.password);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(url, user);
     }
 }

@@ -1,10 +1,8 @@
 package dev.reliq.ra;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.transaction.xa.XAResource;
@@ -28,14 +26,10 @@ import jakarta.resource.spi.work.WorkManager;
  * factory that does not set its own. Several instances may run in one server (WildFly starts
  * one per {@code @ConnectionFactoryDefinition}); each keeps its own connections and threads.
  */
-public class ReliqResourceAdapter implements ResourceAdapter, Serializable {
+public class ReliqResourceAdapter extends RedisSettingsBean implements ResourceAdapter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(ReliqResourceAdapter.class);
-
-    private String url;
-    private String user;
-    private String password;
 
     private transient BootstrapContext bootstrapContext;
     private final transient Map<ActivationKey, EndpointActivation> activations = new ConcurrentHashMap<>();
@@ -105,45 +99,12 @@ public class ReliqResourceAdapter implements ResourceAdapter, Serializable {
     }
 
     RedisSettings settings() {
-        return new RedisSettings(url, user, password);
+        return ownSettings();
     }
+
+    // equals and hashCode: over the configuration (RedisSettingsBean), as JCA asks
 
     WorkManager workManager() {
         return bootstrapContext.getWorkManager();
-    }
-
-    public String getUrl() {
-        return url;
-    }
-
-    public void setUrl(String url) {
-        this.url = url == null || url.isBlank() ? null : url.trim();
-    }
-
-    public String getUser() {
-        return user;
-    }
-
-    public void setUser(String user) {
-        this.user = user == null || user.isBlank() ? null : user;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password == null || password.isEmpty() ? null : password;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ReliqResourceAdapter other && Objects.equals(url, other.url)
-            && Objects.equals(user, other.user) && Objects.equals(password, other.password);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(url, user);
     }
 }

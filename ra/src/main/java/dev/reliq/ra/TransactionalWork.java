@@ -17,10 +17,12 @@ interface TransactionalWork {
     ReliqConnection connection();
 
     /** A transaction (XA or local) started on this work. */
-    void transactionStarted();
+    default void transactionStarted() {
+    }
 
     /** The transaction ended: committed, rolled back, or read-only at prepare. */
-    void transactionCompleted();
+    default void transactionCompleted() {
+    }
 
     /**
      * True when the work must not commit whatever the transaction manager says: an endpoint whose
@@ -30,6 +32,10 @@ interface TransactionalWork {
         return false;
     }
 
-    /** Redis failed under a transaction's commit or rollback: a pooled connection should be discarded. */
-    void connectionFailed(Exception cause);
+    /**
+     * Redis failed under a transaction's commit or rollback: a pooled connection should be
+     * discarded. Work that reconnects by itself ignores it.
+     */
+    default void connectionFailed(Exception cause) {
+    }
 }

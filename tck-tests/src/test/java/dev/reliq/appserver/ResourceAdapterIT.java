@@ -19,8 +19,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,7 +36,6 @@ import dev.reliq.appserver.app.Recorder;
 import dev.reliq.appserver.app.SendServlet;
 import dev.reliq.appserver.app.Sender;
 import dev.reliq.appserver.app.WorkMdb;
-import dev.reliq.jms.ReliqConnectionFactory;
 
 /**
  * The resource adapter in a real application server (WildFly or GlassFish, as the failsafe
@@ -46,10 +43,7 @@ import dev.reliq.jms.ReliqConnectionFactory;
  * driven from this JVM through plain reliq JMS against the same Redis.
  */
 @ExtendWith(ArquillianExtension.class)
-class ResourceAdapterIT {
-
-    private static ReliqConnectionFactory factory;
-    private static Seen seen;
+class ResourceAdapterIT extends AppServerTest {
 
     @Deployment(name = "rar", order = 1, testable = false)
     static ResourceAdapterArchive resourceAdapter() {
@@ -60,19 +54,6 @@ class ResourceAdapterIT {
     static WebArchive application() {
         return Deployments.application("reliq-it", WorkMdb.class, NonTransactedMdb.class, Recorder.class, Sender.class,
             SendServlet.class);
-    }
-
-    @BeforeAll
-    static void connect() throws JMSException {
-        factory = new ReliqConnectionFactory(AppServerRedis.uri());
-        seen = new Seen(factory);
-    }
-
-    @AfterAll
-    static void disconnect() throws JMSException {
-        if (seen != null) {
-            seen.close();
-        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +17,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -34,7 +30,6 @@ import dev.reliq.appserver.app.DrainMdb;
 import dev.reliq.appserver.app.Names;
 import dev.reliq.appserver.app.Recorder;
 import dev.reliq.jms.ReliqConnection;
-import dev.reliq.jms.ReliqConnectionFactory;
 import dev.reliq.queue.QueueStats;
 
 import redis.clients.jedis.UnifiedJedis;
@@ -44,10 +39,7 @@ import redis.clients.jedis.UnifiedJedis;
  * the queue, nothing stays in flight, and a redeployed bean processes the rest.
  */
 @ExtendWith(ArquillianExtension.class)
-class UndeployIT {
-
-    private static ReliqConnectionFactory factory;
-    private static Seen seen;
+class UndeployIT extends AppServerTest {
 
     @ArquillianResource
     private Deployer deployer;
@@ -62,23 +54,10 @@ class UndeployIT {
         return Deployments.application("reliq-drain", DrainMdb.class, Recorder.class);
     }
 
-    @BeforeAll
-    static void connect() throws JMSException {
-        factory = new ReliqConnectionFactory(AppServerRedis.uri());
-        seen = new Seen(factory);
-    }
-
-    @AfterAll
-    static void disconnect() throws JMSException {
-        if (seen != null) {
-            seen.close();
-        }
-    }
-
     @Test
     void undeployingTheBeanMidStreamLosesNothing() throws Exception {
         String run = UUID.randomUUID().toString();
-        List<String> ids = sendBatch(run, 400);
+        List<String> ids = sendBatch(Names.DRAIN, run, 400);
         deployer.deploy("drain");
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> seen.seenAmong(ids).size() >= 40);
@@ -106,21 +85,6 @@ class UndeployIT {
         } finally {
             deployer.undeploy("drain");
         }
-    }
-
-    private static List<String> sendBatch(String prefix, int count) throws JMSException {
-        List<String> ids = new ArrayList<>();
-        try (Connection connection = factory.createConnection()) {
-            Session session = connection.createSession(Session.SESSION_TRANSACTED);
-            MessageProducer producer = session.createProducer(session.createQueue(Names.DRAIN));
-            for (int i = 0; i < count; i++) {
-                String id = prefix + "-" + i;
-                producer.send(session.createTextMessage(id));
-                ids.add(id);
-            }
-            session.commit();
-        }
-        return ids;
     }
 
     private static Set<String> browse(String prefix) throws JMSException {
