@@ -141,8 +141,9 @@ final class EndpointSession implements Work, TransactionalWork {
         } catch (RuntimeException | Error e) {
             failed = true;
             deliveryFailed = true;
-            log.warn("reliq: {}: onMessage threw for message {} (delivery {}); it goes back to the queue, or to the dead-letter queue after maxDeliveries", name,
-                message.getJMSMessageID(), message.getIntProperty("JMSXDeliveryCount"), e);
+            log.warn("reliq: {}: onMessage threw for message {} (delivery {}); it goes back to the queue, or to the"
+                + " dead-letter queue after maxDeliveries", name, message.getJMSMessageID(),
+                message.getIntProperty("JMSXDeliveryCount"), e);
         } finally {
             try {
                 target.afterDelivery();
