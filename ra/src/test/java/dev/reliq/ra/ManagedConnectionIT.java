@@ -1,0 +1,169 @@
+package dev.reliq.ra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionInProgressException;
+import jakarta.resource.spi.LocalTransaction;
+
+import dev.reliq.jms.ReliqConnectionFactory;
+import dev.reliq.test.RedisServerExtension;
+
+/**
+ * The outbound side without a container: managed connections driven the way a transaction
+ * manager and a pool drive them, against a real Redis.
+ */
+class ManagedConnectionIT {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = RedisServerExtension.standalone();
+
+    private ReliqManagedConnectionFactory managedFactory;
+    private String queue;
+
+    @BeforeEach
+    void factory() {
+        managedFactory = new ReliqManagedConnectionFactory();
+        managedFactory.setUrl(url());
+        queue = "ra-" + UUID.randomUUID();
+    }
+
+    private static String url() {
+        return REDIS.uri() + (REDIS.uri().contains("?") ? "&" : "?") + "keyPrefix=" + REDIS.keyPrefix();
+    }
+
+    @Test
+    void aPooledConnectionFollowsTheJakartaEeRules() throws Exception {
+        ConnectionFactory factory = (ConnectionFactory) managedFactory.createConnectionFactory();
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession();
+            assertThatThrownBy(connection::createSession).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("one session");
+            assertThatThrownBy(() -> connection.setClientID("mine")).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(connection::stop).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> session.setMessageListener(m -> { })).isInstanceOf(IllegalStateException.class);
+            // outside a transaction a transacted session is not given: the specification recommends AUTO_ACKNOWLEDGE
+            session.close();
+            assertThat(connection.createSession(true, Session.SESSION_TRANSACTED).getTransacted()).isFalse();
+        }
+    }
+
+    @Test
+    void preparedSendsAreStoredInRedisAndVisibleOnlyAfterCommit() throws Exception {
+        ReliqManagedConnection managed = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        XAResource xa = managed.getXAResource();
+        Xid xid = BranchId.parse("7:0a0b:0c");
+        xa.start(xid, XAResource.TMNOFLAGS);
+        try (Connection connection = (Connection) managed.getConnection(null, null)) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThat(session.getTransacted()).as("the arguments are ignored inside a transaction").isTrue();
+            assertThatThrownBy(session::commit).isInstanceOf(TransactionInProgressException.class);
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage("two-phase"));
+        }
+        xa.end(xid, XAResource.TMSUCCESS);
+        assertThat(xa.prepare(xid)).isEqualTo(XAResource.XA_OK);
+        assertThat(receiveText()).as("prepared, not committed").isNull();
+
+        ReliqManagedConnection other = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        assertThat(other.getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).contains(xid);
+
+        xa.commit(xid, false);
+        assertThat(receiveText()).isEqualTo("two-phase");
+        assertThat(other.getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).doesNotContain(xid);
+        managed.destroy();
+        other.destroy();
+    }
+
+    @Test
+    void aBranchWhoseConnectionIsGoneIsCommittedFromItsRecord() throws Exception {
+        ReliqManagedConnection crashed = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        Xid xid = BranchId.parse("7:0d0e:0f");
+        crashed.getXAResource().start(xid, XAResource.TMNOFLAGS);
+        try (Connection connection = (Connection) crashed.getConnection(null, null)) {
+            Session session = connection.createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage("recovered"));
+        }
+        crashed.getXAResource().end(xid, XAResource.TMSUCCESS);
+        assertThat(crashed.getXAResource().prepare(xid)).isEqualTo(XAResource.XA_OK);
+        crashed.destroy();
+
+        ReliqManagedConnection recovering = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        XAResource xa = recovering.getXAResource();
+        assertThat(xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).contains(xid);
+        xa.commit(xid, false);
+        assertThat(receiveText()).isEqualTo("recovered");
+        assertThat(xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).doesNotContain(xid);
+        recovering.destroy();
+    }
+
+    @Test
+    void rollbackAfterPrepareSendsNothingAndABranchThatDidNothingIsReadOnly() throws Exception {
+        ReliqManagedConnection managed = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        XAResource xa = managed.getXAResource();
+        Xid rolledBack = BranchId.parse("7:10:11");
+        xa.start(rolledBack, XAResource.TMNOFLAGS);
+        try (Connection connection = (Connection) managed.getConnection(null, null)) {
+            Session session = connection.createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage("never"));
+        }
+        xa.end(rolledBack, XAResource.TMSUCCESS);
+        assertThat(xa.prepare(rolledBack)).isEqualTo(XAResource.XA_OK);
+        xa.rollback(rolledBack);
+        assertThat(receiveText()).isNull();
+        assertThat(xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).doesNotContain(rolledBack);
+
+        Xid idle = BranchId.parse("7:12:13");
+        xa.start(idle, XAResource.TMNOFLAGS);
+        xa.end(idle, XAResource.TMSUCCESS);
+        assertThat(xa.prepare(idle)).isEqualTo(XAResource.XA_RDONLY);
+        managed.destroy();
+    }
+
+    @Test
+    void localTransactionCommitsOrRollsBackTheSessionsWork() throws Exception {
+        ReliqManagedConnection managed = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        LocalTransaction local = managed.getLocalTransaction();
+        local.begin();
+        sendThroughHandle(managed, "local-rolled-back");
+        local.rollback();
+        assertThat(receiveText()).isNull();
+        local.begin();
+        sendThroughHandle(managed, "local-committed");
+        local.commit();
+        assertThat(receiveText()).isEqualTo("local-committed");
+        managed.destroy();
+    }
+
+    private void sendThroughHandle(ReliqManagedConnection managed, String text) throws Exception {
+        try (Connection connection = (Connection) managed.getConnection(null, null)) {
+            Session session = connection.createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage(text));
+        }
+    }
+
+    private String receiveText() throws Exception {
+        try (Connection connection = new ReliqConnectionFactory(url()).createConnection()) {
+            Session session = connection.createSession();
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            connection.start();
+            Message m = consumer.receive(500);
+            return m == null ? null : ((TextMessage) m).getText();
+        }
+    }
+}
