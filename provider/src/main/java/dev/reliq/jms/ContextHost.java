@@ -30,4 +30,9 @@ public interface ContextHost {
 
     /** True while a container's transaction owns the session: commit, rollback and recover are then refused. */
     boolean inContainerTransaction(ReliqSession session);
+
+    /** False in a Jakarta EE container, where a consumer's message listener is refused. */
+    default boolean allowsMessageListeners() {
+        return true;
+    }
 }

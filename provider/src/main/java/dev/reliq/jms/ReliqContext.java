@@ -368,7 +368,7 @@ public class ReliqContext implements JMSContext {
         if (autoStart) {
             run(host.connection()::start);
         }
-        return new ReliqJMSConsumer(consumer);
+        return new ReliqJMSConsumer(consumer, host.allowsMessageListeners());
     }
 
     @Override

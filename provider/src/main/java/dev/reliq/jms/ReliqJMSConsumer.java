@@ -1,6 +1,7 @@
 package dev.reliq.jms;
 
 import jakarta.jms.BytesMessage;
+import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -14,9 +15,18 @@ import jakarta.jms.TextMessage;
 public class ReliqJMSConsumer implements JMSConsumer {
 
     private final ReliqMessageConsumer consumer;
+    private final boolean listenersAllowed;
 
-    ReliqJMSConsumer(ReliqMessageConsumer consumer) {
+    ReliqJMSConsumer(ReliqMessageConsumer consumer, boolean listenersAllowed) {
         this.consumer = consumer;
+        this.listenersAllowed = listenersAllowed;
+    }
+
+    private void checkListenersAllowed(String method) {
+        if (!listenersAllowed) {
+            throw new IllegalStateRuntimeException("JMSConsumer." + method + " is not allowed in a Jakarta EE web or EJB"
+                + " container (Jakarta Messaging 12.2)");
+        }
     }
 
     @Override
@@ -26,11 +36,13 @@ public class ReliqJMSConsumer implements JMSConsumer {
 
     @Override
     public MessageListener getMessageListener() {
+        checkListenersAllowed("getMessageListener");
         return ReliqContext.call(consumer::getMessageListener);
     }
 
     @Override
     public void setMessageListener(MessageListener listener) {
+        checkListenersAllowed("setMessageListener");
         ReliqContext.run(() -> consumer.setMessageListener(listener));
     }
 

@@ -54,6 +54,11 @@ final class PooledContextHost implements ContextHost {
     }
 
     @Override
+    public boolean allowsMessageListeners() {
+        return false;
+    }
+
+    @Override
     public boolean inContainerTransaction(ReliqSession session) {
         return handle.owner().isTransactionSession(session);
     }

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 import jakarta.jms.IllegalStateException;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TopicSession;
@@ -74,11 +75,36 @@ final class SessionHandle implements InvocationHandler {
             default:
                 break;
         }
+        Object result;
         try {
-            return method.invoke(physical, args);
+            result = method.invoke(physical, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+        return result instanceof MessageConsumer consumer ? withoutListeners(consumer) : result;
+    }
+
+    /** A consumer whose message listener methods are refused, as Jakarta Messaging 12.2 requires in a container. */
+    private static Object withoutListeners(MessageConsumer consumer) {
+        return Proxy.newProxyInstance(SessionHandle.class.getClassLoader(), consumer.getClass().getInterfaces(),
+            (self, method, args) -> {
+                String name = method.getName();
+                if (name.equals("setMessageListener") || name.equals("getMessageListener")) {
+                    throw new IllegalStateException("MessageConsumer." + name + " is not allowed in a Jakarta EE web"
+                        + " or EJB container (Jakarta Messaging 12.2)");
+                }
+                if (name.equals("equals")) {
+                    return self == args[0];
+                }
+                if (name.equals("hashCode")) {
+                    return System.identityHashCode(self);
+                }
+                try {
+                    return method.invoke(consumer, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
     }
 
     /** The pooled connection was taken back by the container. */

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -58,9 +62,26 @@ class ManagedConnectionIT {
             assertThatThrownBy(() -> connection.setClientID("mine")).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(connection::stop).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> session.setMessageListener(m -> { })).isInstanceOf(IllegalStateException.class);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            assertThatThrownBy(() -> consumer.setMessageListener(m -> { })).isInstanceOf(IllegalStateException.class);
+            assertThat(consumer.receiveNoWait()).as("receiving is allowed").isNull();
             // outside a transaction a transacted session is not given: the specification recommends AUTO_ACKNOWLEDGE
             session.close();
             assertThat(connection.createSession(true, Session.SESSION_TRANSACTED).getTransacted()).isFalse();
+        }
+    }
+
+    @Test
+    void aContextOnAPooledConnectionRefusesListenersAndSecondContexts() {
+        ConnectionFactory factory = (ConnectionFactory) managedFactory.createConnectionFactory();
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer().send(context.createQueue(queue), "via-context");
+            JMSConsumer consumer = context.createConsumer(context.createQueue(queue));
+            assertThatThrownBy(() -> consumer.setMessageListener(m -> { }))
+                .isInstanceOf(IllegalStateRuntimeException.class);
+            assertThat(consumer.receiveBody(String.class, 5000)).isEqualTo("via-context");
+            assertThatThrownBy(() -> context.createContext(JMSContext.AUTO_ACKNOWLEDGE))
+                .isInstanceOf(JMSRuntimeException.class);
         }
     }
 
