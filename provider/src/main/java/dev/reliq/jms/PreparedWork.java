@@ -39,10 +39,6 @@ public record PreparedWork(List<Send> sends, List<Ack> acks) {
         acks = List.copyOf(acks);
     }
 
-    public boolean isEmpty() {
-        return sends.isEmpty() && acks.isEmpty();
-    }
-
     /** The same work without the first {@code n} sends (they were stored). */
     PreparedWork withoutFirstSends(int n) {
         return new PreparedWork(sends.subList(n, sends.size()), acks);

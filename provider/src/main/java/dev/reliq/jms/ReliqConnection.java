@@ -488,16 +488,10 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
         checkOpen();
         PreparedWork rest = work;
         try {
-            while (!rest.sends().isEmpty()) {
-                String queue = rest.sends().get(0).queue();
-                List<OutgoingMessage> batch = new ArrayList<>();
-                for (PreparedWork.Send send : rest.sends()) {
-                    if (!send.queue().equals(queue)) {
-                        break;
-                    }
-                    batch.add(send.message());
-                }
-                client.queue(queue).sendBatch(batch);
+            for (List<PreparedWork.Send> run : Runs.of(work.sends(), PreparedWork.Send::queue)) {
+                List<OutgoingMessage> batch = new ArrayList<>(run.size());
+                run.forEach(send -> batch.add(send.message()));
+                client.queue(run.get(0).queue()).sendBatch(batch);
                 rest = rest.withoutFirstSends(batch.size());
                 progress.accept(rest);
             }

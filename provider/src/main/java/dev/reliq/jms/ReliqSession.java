@@ -769,18 +769,11 @@ public class ReliqSession implements QueueSession, TopicSession {
      * went away) and is tried again sends only what had not been sent yet.
      */
     private void sendInOrder(List<PendingSend> sends) throws JMSException {
-        int i = 0;
-        while (i < sends.size()) {
-            ReliableQueue queue = sends.get(i).queue();
-            List<PendingSend> run = new ArrayList<>();
-            while (i < sends.size() && sends.get(i).queue() == queue) {
-                run.add(sends.get(i));
-                i++;
-            }
+        for (List<PendingSend> run : Runs.of(sends, PendingSend::queue)) {
             List<OutgoingMessage> batch = new ArrayList<>(run.size());
             run.forEach(pending -> batch.add(pending.asOfNow()));
             try {
-                queue.sendBatch(batch);
+                run.get(0).queue().sendBatch(batch);
             } catch (RuntimeException e) {
                 throw JmsExceptions.fromQueue(e);
             }

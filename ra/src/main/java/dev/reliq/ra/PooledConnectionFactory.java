@@ -109,8 +109,7 @@ public class PooledConnectionFactory implements ConnectionFactory, QueueConnecti
         try {
             return ReliqContext.on(new PooledContextHost(allocate(info)), sessionMode);
         } catch (JMSException e) {
-            JMSRuntimeException re = new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-            throw re;
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
 
