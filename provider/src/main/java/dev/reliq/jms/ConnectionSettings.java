@@ -20,13 +20,16 @@ record ConnectionSettings(
         String clientId,
         int prefetch,
         Duration maxLease,
-        String objectMessageAllowList) {
+        String objectMessageAllowList,
+        Duration connectionLease) {
 
     static final int DEFAULT_PREFETCH = 16;
     static final Duration DEFAULT_MAX_LEASE = Duration.ofMinutes(30);
+    static final Duration DEFAULT_CONNECTION_LEASE = Duration.ofSeconds(30);
 
     /** The options the JMS layer reads from the URI, on top of the queue and connection options. */
-    static final Set<String> OPTION_NAMES = Set.of("clientID", "prefetch", "maxLease", "objectMessageAllowList");
+    static final Set<String> OPTION_NAMES = Set.of("clientID", "prefetch", "maxLease", "objectMessageAllowList",
+        "connectionLease");
 
     /** Every option name a reliq JMS URI may carry. */
     static Set<String> allOptionNames() {
@@ -51,13 +54,20 @@ record ConnectionSettings(
                 throw new IllegalArgumentException("option 'prefetch' must be at least 1, got " + prefetch);
             }
             Duration maxLease = o.containsKey("maxLease") ? Durations.parse("maxLease", o.get("maxLease")) : DEFAULT_MAX_LEASE;
+            Duration connectionLease = o.containsKey("connectionLease")
+                ? Durations.parse("connectionLease", o.get("connectionLease")) : DEFAULT_CONNECTION_LEASE;
+            if (connectionLease.toMillis() < 1000) {
+                throw new IllegalArgumentException("option 'connectionLease' must be at least 1s, got "
+                    + o.get("connectionLease"));
+            }
             String clientId = o.get("clientID");
             if (clientId != null && clientId.isBlank()) {
                 throw new IllegalArgumentException("option 'clientID' must not be blank");
             }
             String allowList = o.getOrDefault("objectMessageAllowList", "");
             dev.reliq.jms.message.ObjectMessagePolicy.allowing(allowList); // a bad pattern fails here, with its reason
-            return new ConnectionSettings(uri, QueueClientOptions.fromUri(uri), clientId, prefetch, maxLease, allowList);
+            return new ConnectionSettings(uri, QueueClientOptions.fromUri(uri), clientId, prefetch, maxLease, allowList,
+                connectionLease);
         } catch (NumberFormatException e) {
             throw new InvalidRedisUriException(uri.redacted(), "option 'prefetch' must be a whole number, got '"
                 + o.get("prefetch") + "'");
@@ -71,6 +81,6 @@ record ConnectionSettings(
     /** The same settings with other Redis credentials (createConnection(user, password)). */
     ConnectionSettings withCredentials(String user, String password) {
         return new ConnectionSettings(uri.withCredentials(user, password), queueOptions, clientId, prefetch, maxLease,
-            objectMessageAllowList);
+            objectMessageAllowList, connectionLease);
     }
 }

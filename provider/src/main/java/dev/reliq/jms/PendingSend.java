@@ -3,16 +3,15 @@ package dev.reliq.jms;
 import java.time.Duration;
 
 import dev.reliq.queue.OutgoingMessage;
-import dev.reliq.queue.ReliableQueue;
 
 /**
  * A message a transacted session holds back until commit. Its delivery delay and time-to-live
  * count from the send, as its JMSDeliveryTime and JMSExpiration say, not from the commit.
  */
-record PendingSend(ReliableQueue queue, OutgoingMessage message, long sentAtNanos) {
+record PendingSend(SendTarget target, OutgoingMessage message, long sentAtNanos) {
 
-    PendingSend(ReliableQueue queue, OutgoingMessage message) {
-        this(queue, message, System.nanoTime());
+    PendingSend(SendTarget target, OutgoingMessage message) {
+        this(target, message, System.nanoTime());
     }
 
     /** The message to store now: what is left of its delay and of its time-to-live. */

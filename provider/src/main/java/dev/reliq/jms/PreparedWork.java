@@ -17,17 +17,17 @@ import dev.reliq.queue.OutgoingMessage;
  * handles to acknowledge. Stored in Redis at prepare (see the resource adapter's XA support), so
  * that a transaction manager that recovers after a crash can finish the transaction.
  *
- * <p>Encoding (all big-endian): byte 'P', byte version 1; int count of sends, each: UTF queue
- * name, int priority, long delay ms, long time-to-live ms, int length and the payload; int count
+ * <p>Encoding (all big-endian): byte 'P', byte version 2; int count of sends, each: byte 'Q'
+ * (queue) or 'T' (topic), UTF destination name, int priority, long delay ms, long time-to-live ms, int length and the payload; int count
  * of acknowledgements, each: UTF queue name, UTF receipt handle.
  */
 public record PreparedWork(List<Send> sends, List<Ack> acks) {
 
     private static final int MAGIC = 'P';
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
-    /** A message to store in a queue at commit. */
-    public record Send(String queue, OutgoingMessage message) {
+    /** A message to store in a queue, or to publish to a topic, at commit. */
+    public record Send(String destination, boolean topic, OutgoingMessage message) {
     }
 
     /** A consumed message to acknowledge at commit. */
@@ -51,7 +51,8 @@ public record PreparedWork(List<Send> sends, List<Ack> acks) {
             out.writeByte(VERSION);
             out.writeInt(sends.size());
             for (Send s : sends) {
-                out.writeUTF(s.queue());
+                out.writeByte(s.topic() ? 'T' : 'Q');
+                out.writeUTF(s.destination());
                 out.writeInt(s.message().priority());
                 out.writeLong(s.message().delay().toMillis());
                 out.writeLong(s.message().timeToLive().toMillis());
@@ -78,13 +79,17 @@ public record PreparedWork(List<Send> sends, List<Ack> acks) {
             int sendCount = in.readInt();
             List<Send> sends = new ArrayList<>();
             for (int i = 0; i < sendCount; i++) {
-                String queue = in.readUTF();
+                int kind = in.readUnsignedByte();
+                if (kind != 'Q' && kind != 'T') {
+                    throw new IllegalArgumentException("unknown destination kind " + kind + " in a prepared-transaction record");
+                }
+                String destination = in.readUTF();
                 int priority = in.readInt();
                 Duration delay = Duration.ofMillis(in.readLong());
                 Duration ttl = Duration.ofMillis(in.readLong());
                 byte[] body = new byte[in.readInt()];
                 in.readFully(body);
-                sends.add(new Send(queue, new OutgoingMessage(body, priority, delay, ttl)));
+                sends.add(new Send(destination, kind == 'T', new OutgoingMessage(body, priority, delay, ttl)));
             }
             int ackCount = in.readInt();
             List<Ack> acks = new ArrayList<>();

@@ -50,11 +50,8 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
 
     private static final Logger log = LoggerFactory.getLogger(ReliqConnection.class);
 
-    /** How long the connection's leases last without renewal: a crashed JVM frees them after this. */
-    static final Duration LEASE_TTL = Duration.ofSeconds(30);
     /** How often held messages are checked for renewal: a local check, Redis is called only when one is due. */
     private static final long HOUSEKEEPING_MILLIS = 100;
-    private static final long LEASE_RENEWAL_MILLIS = 5000;
 
     private final String id = UUID.randomUUID().toString();
     private final ConnectionSettings settings;
@@ -74,11 +71,19 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     private volatile ExceptionListener exceptionListener;
     private volatile boolean redisLost;
     private long lastLeaseRenewal = System.nanoTime();
+    /** How long the connection's leases last without renewal (option connectionLease): a crashed JVM frees them after this. */
+    private final Duration leaseTtl;
+    /** How often they are renewed, and the leases of dead connections looked for: a third of the lease, at most 5 s. */
+    private final long leaseRenewalMillis;
+    private final TopicSubscriptions subscriptions = new TopicSubscriptions(this);
 
     private ReliqConnection(ConnectionSettings settings, QueueClient client) {
         this.settings = settings;
         this.client = client;
         this.objectMessagePolicy = ObjectMessagePolicy.allowing(settings.objectMessageAllowList());
+        this.leaseTtl = settings.connectionLease();
+        this.leaseRenewalMillis = Math.min(5000, leaseTtl.toMillis() / 3);
+
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "reliq-connection-" + id.substring(0, 8));
             thread.setDaemon(true);
@@ -96,7 +101,7 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
         }
         ReliqConnection connection = new ReliqConnection(settings, client);
         try {
-            client.leases().acquire(connection.aliveLease(), connection.id, LEASE_TTL);
+            client.leases().acquire(connection.aliveLease(), connection.id, connection.leaseTtl);
             if (settings.clientId() != null) {
                 connection.claimClientId(settings.clientId());
                 connection.clientIdSettable = false;
@@ -319,7 +324,7 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     private void claimClientId(String requested) throws JMSException {
         boolean acquired;
         try {
-            acquired = client.leases().acquire(clientIdLease(requested), id, LEASE_TTL);
+            acquired = client.leases().acquire(clientIdLease(requested), id, leaseTtl);
         } catch (RuntimeException e) {
             throw JmsExceptions.fromQueue(e);
         }
@@ -340,7 +345,7 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
         return "client-id:" + clientId;
     }
 
-    private String aliveLease() {
+    String aliveLease() {
         return "connection:" + id;
     }
 
@@ -382,12 +387,24 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
         return new ReliqTemporaryQueue(name, this);
     }
 
+    ReliqTemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        String name = "reliq.tmptopic." + id + "." + temporaryCounter.incrementAndGet();
+        try {
+            client.ephemeralQueues().register(name, aliveLease());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.fromQueue(e);
+        }
+        temporaryQueues.add(name);
+        return new ReliqTemporaryTopic(name, this);
+    }
+
     boolean ownsTemporary(ReliqDestination destination) {
         return temporaryQueues.contains(destination.name());
     }
 
-    /** True while a temporary queue (of any connection) exists. */
-    boolean temporaryQueueExists(String name) throws JMSException {
+    /** True while a temporary queue or topic (of any connection) exists. */
+    boolean temporaryDestinationExists(String name) throws JMSException {
         if (temporaryQueues.contains(name)) {
             return true;
         }
@@ -426,10 +443,10 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
             for (ReliqSession session : sessions) {
                 session.renewLeases();
             }
-            if (System.nanoTime() - lastLeaseRenewal >= TimeUnit.MILLISECONDS.toNanos(LEASE_RENEWAL_MILLIS)) {
-                client.leases().acquire(aliveLease(), id, LEASE_TTL);
+            if (System.nanoTime() - lastLeaseRenewal >= TimeUnit.MILLISECONDS.toNanos(leaseRenewalMillis)) {
+                client.leases().acquire(aliveLease(), id, leaseTtl);
                 if (clientId != null) {
-                    client.leases().acquire(clientIdLease(clientId), id, LEASE_TTL);
+                    client.leases().acquire(clientIdLease(clientId), id, leaseTtl);
                 }
                 client.ephemeralQueues().reap(50);
                 lastLeaseRenewal = System.nanoTime();
@@ -488,10 +505,15 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
         checkOpen();
         PreparedWork rest = work;
         try {
-            for (List<PreparedWork.Send> run : Runs.of(work.sends(), PreparedWork.Send::queue)) {
+            for (List<PreparedWork.Send> run : Runs.of(work.sends(), s -> (s.topic() ? "T" : "Q") + s.destination())) {
                 List<OutgoingMessage> batch = new ArrayList<>(run.size());
                 run.forEach(send -> batch.add(send.message()));
-                client.queue(run.get(0).queue()).sendBatch(batch);
+                PreparedWork.Send first = run.get(0);
+                if (first.topic()) {
+                    client.topic(first.destination()).publish(batch, FanOut.anonymous());
+                } else {
+                    client.queue(first.destination()).sendBatch(batch);
+                }
                 rest = rest.withoutFirstSends(batch.size());
                 progress.accept(rest);
             }
@@ -513,6 +535,26 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
 
     ObjectMessagePolicy objectMessagePolicy() {
         return objectMessagePolicy;
+    }
+
+    /** Decides which subscriptions a message published now on this connection is for. */
+    FanOut fanOut() {
+        String current;
+        synchronized (state) {
+            current = clientId;
+        }
+        return new FanOut(id, current);
+    }
+
+    /** The client ID, or null when none is set. */
+    String clientIdOrNull() {
+        synchronized (state) {
+            return clientId;
+        }
+    }
+
+    TopicSubscriptions subscriptions() {
+        return subscriptions;
     }
 
     String newMessageId() {

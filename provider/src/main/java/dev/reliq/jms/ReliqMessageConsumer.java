@@ -26,7 +26,7 @@ import dev.reliq.queue.ReceivedMessage;
 import dev.reliq.queue.ReliableQueue;
 
 /**
- * A consumer of a queue. It takes up to {@code prefetch} messages from Redis at a time, and only
+ * A consumer of a queue, or of a topic subscription (which is a queue too). It takes up to {@code prefetch} messages from Redis at a time, and only
  * while its connection is started; prefetched messages are invisible to other consumers and
  * their leases are renewed, and closing the consumer gives back those it never delivered
  * without counting a delivery. With a message selector it looks for matching messages without
@@ -55,12 +55,26 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
     private String selectorCursor;
     private Thread listenerThread;
     private volatile boolean closed;
+    /** The subscription read, for a topic consumer; its selector was applied when messages were published. */
+    private final TopicSubscriptions.Attached subscription;
 
     ReliqMessageConsumer(ReliqSession session, ReliqDestination destination, ReliableQueue queue, MessageSelector selector) {
+        this(session, destination, queue, selector, null);
+    }
+
+    /** A consumer of a topic subscription, whose queue is {@code queue}. */
+    ReliqMessageConsumer(ReliqSession session, ReliqDestination destination, ReliableQueue queue,
+            TopicSubscriptions.Attached subscription) {
+        this(session, destination, queue, MessageSelector.all(), subscription);
+    }
+
+    private ReliqMessageConsumer(ReliqSession session, ReliqDestination destination, ReliableQueue queue,
+            MessageSelector selector, TopicSubscriptions.Attached subscription) {
         this.session = session;
         this.destination = destination;
         this.queue = queue;
         this.selector = selector;
+        this.subscription = subscription;
         this.prefetch = session.connection.settings().prefetch();
         this.mustStopWaiting = () -> isClosed() || !session.connection.isStarted() || listenerChanged();
     }
@@ -88,6 +102,10 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
     @Override
     public String getMessageSelector() throws JMSException {
         checkOpen();
+        if (subscription != null) {
+            String text = subscription.subscription().selector();
+            return text.isEmpty() ? null : text;
+        }
         return selector.selectsAll() ? null : selector.text();
     }
 
@@ -426,6 +444,14 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
         releasePrefetched();
         session.consumerClosed(this);
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (RuntimeException e) {
+                log.debug("Subscription {} not released now; a non-durable one is reaped once this connection's lease"
+                    + " lapses", subscription.queue(), e);
+            }
+        }
     }
 
     private static void joinQuietly(Thread thread) {
@@ -453,7 +479,7 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
     @Override
     public boolean getNoLocal() throws JMSException {
         checkOpen();
-        return false;
+        return subscription != null && subscription.subscription().noLocal();
     }
 
     @Override

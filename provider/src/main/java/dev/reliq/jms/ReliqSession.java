@@ -224,7 +224,7 @@ public class ReliqSession implements QueueSession, TopicSession {
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        throw Topics.notYetSupported();
+        return connection.createTemporaryTopic();
     }
 
     private static String validDestinationName(String name, String kind) throws InvalidDestinationException {
@@ -262,9 +262,9 @@ public class ReliqSession implements QueueSession, TopicSession {
     /** The reliable queue behind a queue destination. */
     ReliableQueue queueFor(ReliqDestination destination) throws JMSException {
         if (!destination.isQueue()) {
-            throw Topics.notYetSupported();
+            throw new InvalidDestinationException(destination + " is a topic, not a queue");
         }
-        if (destination.isTemporary() && !connection.temporaryQueueExists(destination.name())) {
+        if (destination.isTemporary() && !connection.temporaryDestinationExists(destination.name())) {
             throw new InvalidDestinationException("Temporary queue " + destination.name() + " does not exist (any more)");
         }
         return connection.client().queue(destination.name());
@@ -307,13 +307,36 @@ public class ReliqSession implements QueueSession, TopicSession {
         ReliqDestination source = toReliq(destination);
         MessageSelector selector = MessageSelector.parse(messageSelector);
         if (!source.isQueue()) {
-            throw Topics.notYetSupported();
+            return subscribe((ReliqTopic) source, TopicSubscriptions.Kind.UNNAMED, null, selector, noLocal);
         }
         if (source.isTemporary() && !connection.ownsTemporary(source)) {
             throw new InvalidDestinationException("Temporary queue " + source.name()
                 + " belongs to another connection; only the connection that created it can consume from it");
         }
         ReliqMessageConsumer consumer = new ReliqMessageConsumer(this, source, queueFor(source), selector);
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    /** A consumer of a topic subscription: made or found, then attached to (see {@link TopicSubscriptions}). */
+    private ReliqMessageConsumer subscribe(Topic topic, TopicSubscriptions.Kind kind, String name, String messageSelector,
+            boolean noLocal) throws JMSException {
+        checkOpen();
+        if (topic == null) {
+            throw new InvalidDestinationException("The topic must not be null");
+        }
+        ReliqDestination source = toReliq(topic);
+        if (source.isQueue()) {
+            throw new InvalidDestinationException(source + " is a queue; subscriptions are made on topics");
+        }
+        return subscribe((ReliqTopic) source, kind, name, MessageSelector.parse(messageSelector), noLocal);
+    }
+
+    private ReliqMessageConsumer subscribe(ReliqTopic topic, TopicSubscriptions.Kind kind, String name,
+            MessageSelector selector, boolean noLocal) throws JMSException {
+        TopicSubscriptions.Attached attached = connection.subscriptions().attach(topic, kind, name, selector, noLocal);
+        ReliqMessageConsumer consumer = new ReliqMessageConsumer(this, topic, connection.client().queue(attached.queue()),
+            attached);
         consumers.add(consumer);
         return consumer;
     }
@@ -368,60 +391,64 @@ public class ReliqSession implements QueueSession, TopicSession {
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
-        checkOpen();
-        throw Topics.notYetSupported();
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
-        checkOpen();
-        throw Topics.notYetSupported();
+        return subscribe(topic, TopicSubscriptions.Kind.SHARED, sharedSubscriptionName, messageSelector, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw Topics.notYetSupported();
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        checkOpen();
-        throw Topics.notYetSupported();
+        return subscribe(topic, TopicSubscriptions.Kind.DURABLE, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw Topics.notYetSupported();
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        checkOpen();
-        throw Topics.notYetSupported();
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        checkOpen();
-        throw Topics.notYetSupported();
+        return createSharedDurableConsumer(topic, name, null);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
-        checkOpen();
-        throw Topics.notYetSupported();
+        return subscribe(topic, TopicSubscriptions.Kind.SHARED_DURABLE, name, messageSelector, false);
     }
 
+    /**
+     * Deletes durable subscription {@code name} (of this connection's client ID, if it has one)
+     * and the messages it holds. Refused while a consumer, in any process, is attached to it, or
+     * while this session holds messages consumed from it and not yet acknowledged or committed.
+     */
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
-        throw new InvalidDestinationException("No durable subscription named '" + name + "' exists");
+        connection.subscriptions().unsubscribe(name, this::holdsUnsettledFrom);
+    }
+
+    /** True while this session holds messages consumed from {@code queue} and not yet acknowledged or committed. */
+    private boolean holdsUnsettledFrom(String queue) {
+        synchronized (lock) {
+            return unacknowledged.stream().anyMatch(d -> d.queue.name().equals(queue));
+        }
     }
 
     void consumerClosed(ReliqMessageConsumer consumer) {
@@ -447,22 +474,32 @@ public class ReliqSession implements QueueSession, TopicSession {
      * {@code maxMessageSize} is refused here in both cases, so that it cannot fail a commit.
      */
     void send(ReliqDestination destination, OutgoingMessage message) throws JMSException {
-        ReliableQueue queue = queueFor(destination);
+        SendTarget target = targetFor(destination);
         if (mode == SESSION_TRANSACTED) {
             long limit = connection.client().options().maxMessageSize();
             if (message.body().length > limit) {
-                throw JmsExceptions.fromQueue(new MessageTooLargeException(queue.name(), message.body().length, limit));
+                throw JmsExceptions.fromQueue(new MessageTooLargeException(target.name(), message.body().length, limit));
             }
             synchronized (lock) {
-                pendingSends.add(new PendingSend(queue, message));
+                pendingSends.add(new PendingSend(target, message));
             }
             return;
         }
         try {
-            queue.send(message);
+            target.sendBatch(List.of(message));
         } catch (RuntimeException e) {
             throw JmsExceptions.fromQueue(e);
         }
+    }
+
+    private SendTarget targetFor(ReliqDestination destination) throws JMSException {
+        if (destination.isQueue()) {
+            return new SendTarget.ToQueue(queueFor(destination));
+        }
+        if (destination.isTemporary() && !connection.temporaryDestinationExists(destination.name())) {
+            throw new InvalidDestinationException("Temporary topic " + destination.name() + " does not exist (any more)");
+        }
+        return new SendTarget.ToTopic(connection.client().topic(destination.name()), connection.fanOut());
     }
 
     /** Runs a completion callback on the session's callback thread, after those before it. */
@@ -750,7 +787,7 @@ public class ReliqSession implements QueueSession, TopicSession {
         }
         holdConsumedOrRollBack(consumed, " at prepare", "");
         List<PreparedWork.Send> out = new ArrayList<>(sends.size());
-        sends.forEach(p -> out.add(new PreparedWork.Send(p.queue().name(), p.asOfNow())));
+        sends.forEach(p -> out.add(new PreparedWork.Send(p.target().name(), p.target().isTopic(), p.asOfNow())));
         List<PreparedWork.Ack> acks = new ArrayList<>(consumed.size());
         consumed.forEach(d -> acks.add(new PreparedWork.Ack(d.queue.name(), d.handle())));
         return new PreparedWork(out, acks);
@@ -769,11 +806,11 @@ public class ReliqSession implements QueueSession, TopicSession {
      * went away) and is tried again sends only what had not been sent yet.
      */
     private void sendInOrder(List<PendingSend> sends) throws JMSException {
-        for (List<PendingSend> run : Runs.of(sends, PendingSend::queue)) {
+        for (List<PendingSend> run : Runs.of(sends, PendingSend::target)) {
             List<OutgoingMessage> batch = new ArrayList<>(run.size());
             run.forEach(pending -> batch.add(pending.asOfNow()));
             try {
-                run.get(0).queue().sendBatch(batch);
+                run.get(0).target().sendBatch(batch);
             } catch (RuntimeException e) {
                 throw JmsExceptions.fromQueue(e);
             }

@@ -9,11 +9,15 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Queues that live only as long as a lease (JMS temporary queues live as long as their
- * connection). A registry hash {@code <prefix>:ephemeral-queues} maps each such queue to the
- * lease of its owner; {@link #reap} deletes the queues whose owner's lease has lapsed, so a
- * crashed process leaves no queue behind.
+ * connection), and non-durable topic subscriptions, which live as long as a consumer is
+ * attached. A registry hash {@code <prefix>:ephemeral-queues} maps each such queue to the lease
+ * of its owner ({@code subscription:<lease>} for an unshared subscription, {@code subscription:}
+ * for a shared one, which lives while any attached consumer's lease is held); {@link #reap}
+ * deletes those whose owners are gone, so a crashed process leaves no queue behind.
  */
 public final class EphemeralQueues {
+
+    private static final String SUBSCRIPTION = "subscription:";
 
     private final QueueClient client;
     private volatile String cursor = ScanParams.SCAN_POINTER_START;
@@ -32,14 +36,39 @@ public final class EphemeralQueues {
         return run("isRegistered", () -> client.redis().hexists(registryKey(), queue));
     }
 
-    /** Deletes {@code queue} (and its dead-letter queue) and forgets it. */
+    /**
+     * Records that the topic subscription {@code queue} lives only while lease {@code ownerLease}
+     * is held, or, when it is null, while any consumer attached to it is alive.
+     */
+    public void registerSubscription(String queue, String ownerLease) {
+        register(queue, SUBSCRIPTION + (ownerLease == null ? "" : ownerLease));
+    }
+
+    /** Deletes {@code queue} (and its dead-letter queue; a subscription leaves its topic first) and forgets it. */
     public void delete(String queue) {
+        String owner = run("delete", () -> client.redis().hget(registryKey(), queue));
+        if (owner != null && owner.startsWith(SUBSCRIPTION)) {
+            client.topic(ReliableTopic.topicOf(queue)).unsubscribe(queue, true);
+            run("delete", () -> client.redis().hdel(registryKey(), queue));
+            return;
+        }
         ReliableQueue q = client.queue(queue);
         run("delete", () -> {
-            client.redis().hdel(registryKey(), queue);
             q.deadLetterQueue().delete();
-            return q.delete();
+            q.delete();
+            return client.redis().hdel(registryKey(), queue);
         });
+    }
+
+    private boolean ownerAlive(String queue, String owner) {
+        if (!owner.startsWith(SUBSCRIPTION)) {
+            return client.leases().isHeld(owner);
+        }
+        String lease = owner.substring(SUBSCRIPTION.length());
+        if (!lease.isEmpty() && client.leases().isHeld(lease)) {
+            return true;
+        }
+        return client.topic(ReliableTopic.topicOf(queue)).liveConsumers(queue) > 0;
     }
 
     /**
@@ -53,7 +82,7 @@ public final class EphemeralQueues {
             cursor = page.getCursor();
             int reaped = 0;
             for (Map.Entry<String, String> entry : page.getResult()) {
-                if (!client.leases().isHeld(entry.getValue())) {
+                if (!ownerAlive(entry.getKey(), entry.getValue())) {
                     delete(entry.getKey());
                     reaped++;
                 }

@@ -40,10 +40,12 @@ public final class QueueClient implements AutoCloseable {
     private final String redactedUri;
     private final QueueClientOptions options;
     private final Map<String, ReliableQueue> queues = new ConcurrentHashMap<>();
+    private final Map<String, ReliableTopic> topics = new ConcurrentHashMap<>();
     private final WakeupHub wakeups;
     private final Leases leases = new Leases(this);
     private final EphemeralQueues ephemeralQueues = new EphemeralQueues(this);
     private final PreparedTransactions preparedTransactions = new PreparedTransactions(this);
+    private final SubscriptionIndex subscriptionIndex = new SubscriptionIndex(this);
     private final ScheduledExecutorService sweeper;
 
     private QueueClient(UnifiedJedis redis, boolean ownsRedis, String redactedUri, QueueClientOptions options) {
@@ -89,6 +91,11 @@ public final class QueueClient implements AutoCloseable {
         return queues.computeIfAbsent(QueueKeys.validName(name), n -> new ReliableQueue(this, n));
     }
 
+    /** The topic {@code name}: its subscriptions and publishing to them. */
+    public ReliableTopic topic(String name) {
+        return topics.computeIfAbsent(QueueKeys.validName(name), n -> new ReliableTopic(this, n));
+    }
+
     public QueueClientOptions options() {
         return options;
     }
@@ -101,6 +108,11 @@ public final class QueueClient implements AutoCloseable {
     /** Queues that live only as long as a lease (temporary queues). */
     public EphemeralQueues ephemeralQueues() {
         return ephemeralQueues;
+    }
+
+    /** The topics of named (durable and shared) subscriptions, by client ID and name. */
+    public SubscriptionIndex subscriptionIndex() {
+        return subscriptionIndex;
     }
 
     /** Records of prepared two-phase transactions (the resource adapter's XA support). */

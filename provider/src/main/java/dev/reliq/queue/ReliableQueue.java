@@ -36,7 +36,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * that comes back after {@code maxDeliveries} deliveries moves to the dead-letter queue.
  *
  * <p>Every method is one atomic Lua script on the Redis server, using the server's clock, and
- * costs O(log n) in the queue's depth per message involved ({@link #purge} is O(1)).
+ * costs O(log n) in the queue's depth per message involved ({@link #purge} of a plain queue is O(1);
+ * of a topic subscription, it gives back each message's reference in batches).
  */
 public final class ReliableQueue {
 
@@ -400,18 +401,46 @@ public final class ReliableQueue {
      * Deletes every message of the queue, in any state. Receipt handles held by consumers
      * become stale. The attributes, the id counters and the totals of {@link #stats()} stay,
      * and the dead-letter queue is untouched (purge it with {@code deadLetterQueue().purge()}).
-     * Returns how many messages were deleted.
+     * Returns how many messages were deleted. A plain queue goes in one call; a topic
+     * subscription gives its references to shared payloads back in batches.
      */
     public long purge() {
-        return integer(run("purge", () -> QueueScripts.PURGE.execute(redis(), keys.keySet(), List.of(EMPTY))));
+        return purge("purge", EMPTY);
     }
 
     /**
      * Deletes the queue: its messages, attributes and counters (not its dead-letter queue). A
      * later use creates it again with the client's defaults. Returns how many messages it held.
+     * A topic subscription must first be removed from its topic ({@link ReliableTopic#unsubscribe}).
      */
     public long delete() {
-        return integer(run("delete", () -> QueueScripts.PURGE.execute(redis(), keys.keySet(), List.of(utf8("delete")))));
+        return purge("delete", utf8("delete"));
+    }
+
+    private long purge(String operation, byte[] mode) {
+        byte[] batch = number(Math.max(100, client.options().recoveryBudget() * 10L));
+        long deleted = 0;
+        while (true) {
+            List<Object> reply = list(run(operation, () -> QueueScripts.PURGE.execute(redis(), keys.keySet(),
+                List.of(mode, batch))));
+            deleted += integer(reply.get(0));
+            if (integer(reply.get(1)) == 1) {
+                return deleted;
+            }
+        }
+    }
+
+    List<byte[]> keySet() {
+        return keys.keySet();
+    }
+
+    byte[] defaultsJson() {
+        return defaultsJson;
+    }
+
+    /** The hash of consumers attached to a topic subscription's queue (see {@link ReliableTopic#attach}). */
+    String consumersKey() {
+        return keys.key("consumers");
     }
 
     /** True when the queue exists in Redis (it has attributes: it was used and not deleted). */
@@ -487,7 +516,7 @@ public final class ReliableQueue {
     }
 
     private List<byte[]> keys(QueueKeys dlq) {
-        List<byte[]> all = new ArrayList<>(18);
+        List<byte[]> all = new ArrayList<>(20);
         all.addAll(keys.keySet());
         all.addAll(dlq.keySet());
         return all;

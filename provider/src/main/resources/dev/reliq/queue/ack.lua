@@ -2,7 +2,7 @@
 -- already acknowledged, or past its visibility deadline, because the message is visible again)
 -- changes nothing and is reported as not in flight.
 --
--- KEYS[1..9]  the queue's key set (see common.lua)
+-- KEYS[1..10] the queue's key set (see common.lua)
 -- ARGV[1..]   receipt handles
 -- Returns     one integer per handle, in order: 1 acknowledged, 0 not in flight
 --@include common.lua

@@ -2,7 +2,7 @@
 -- time-to-live has passed, and unreadable entries, are skipped. Examines at most max + budget
 -- entries, so a long run of skipped entries cannot make one call expensive.
 --
--- KEYS[1..9]  the queue's key set (see common.lua)
+-- KEYS[1..10] the queue's key set (see common.lua)
 -- ARGV[1]     cursor: the position returned by the previous page, '' to start
 -- ARGV[2]     max messages
 -- ARGV[3]     budget: extra entries that may be skipped
@@ -32,8 +32,8 @@ while found < max and examined < limit do
     local id, position = page[i], page[i + 1]
     low = '(' .. position
     out[1] = position
-    local meta = decode_meta(redis.call('HGET', q.meta, id))
-    local payload = redis.call('HGET', q.msg, id)
+    local meta = meta_of(q, id)
+    local payload = payload_of(q, id)
     -- Corrupt entries are left for the next receive to dead-letter; browsing changes nothing.
     if meta and payload and not is_expired(meta, now) then
       out[#out + 1] = position

@@ -4,8 +4,8 @@
 -- is no longer ready (another consumer took it, or it is gone) is skipped. Delivery works as in
 -- receive.lua (try_deliver in common.lua), without running recovery.
 --
--- KEYS[1..9]   the queue's key set (see common.lua)
--- KEYS[10..18] the key set of its dead-letter queue
+-- KEYS[1..10]  the queue's key set (see common.lua)
+-- KEYS[11..20] the key set of its dead-letter queue
 -- ARGV[1]      queue name
 -- ARGV[2]      dead-letter queue name the client expects
 -- ARGV[3]      the client's default attributes (JSON), stored if the queue is new

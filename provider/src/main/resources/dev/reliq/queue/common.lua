@@ -1,7 +1,7 @@
 -- common.lua: pieces shared by the queue operations. Not loaded on its own: the client pastes
 -- it in place of the line `--@include common.lua` before loading a script (see ScriptLoader).
 --
--- Key set of one queue (9 keys, always passed in this order, see docs/redis-layout.md):
+-- Key set of one queue (10 keys, always passed in this order, see docs/redis-layout.md):
 --   +0 ready      ZSET  id -> (9 - priority) * 1e14 + id   (delivery order)
 --   +1 delayed    ZSET  id -> time the message becomes ready (ms)
 --   +2 inflight   ZSET  receipt handle "id:receipt" -> visibility deadline (ms)
@@ -10,18 +10,28 @@
 --   +5 dead       HASH  id -> JSON dead-letter record (only for messages in a dead-letter queue)
 --   +6 expiring   ZSET  id -> expiresAt (ms), only for messages with a time-to-live
 --   +7 attrs      HASH  queue attributes
---   +8 counters   HASH  id, receipt, expired, deadLettered
+--   +8 counters   HASH  receipt, expired, deadLettered
+--   +9 shared     HASH  of the queue's hash tag, shared by every queue with that tag (a topic's
+--                       subscriptions, a queue and its dead-letter queues):
+--                       id (message id counter), version (the topic's subscription registry),
+--                       and per topic message: <id> payload, <id>:m "priority,sentAt,expiresAt",
+--                       <id>:r how many subscriptions still hold it
+--
+-- A subscription's ready, delayed and in-flight sets hold topic message ids; the payload stays
+-- in `shared`, and the subscription writes its own meta entry only when it first delivers.
 
 -- Effects replication: TIME makes scripts non-deterministic (default from Redis 5, explicit for 6.2).
 redis.replicate_commands()
 
+local KEY_COUNT = 10 -- keys per queue key set: a script's second queue starts at KEYS[KEY_COUNT + 1]
 local BAND = 100000000000000 -- 1e14: ready scores of one priority lie in [band * BAND, band * BAND + BAND)
 
 local function queue_keys(first)
   return {
     ready = KEYS[first], delayed = KEYS[first + 1], inflight = KEYS[first + 2],
     msg = KEYS[first + 3], meta = KEYS[first + 4], dead = KEYS[first + 5],
-    expiring = KEYS[first + 6], attrs = KEYS[first + 7], counters = KEYS[first + 8]
+    expiring = KEYS[first + 6], attrs = KEYS[first + 7], counters = KEYS[first + 8],
+    shared = KEYS[first + 9]
   }
 end
 
@@ -49,6 +59,12 @@ local function encode_meta(m)
     m.firstDeliveryAt, m.lastDeliveryAt)
 end
 
+-- A new message id, unique among all queues of the hash tag (so a topic message keeps one id in
+-- every subscription, and a message redriven into a subscription cannot collide with it).
+local function next_id(q)
+  return int(redis.call('HINCRBY', q.shared, 'id', 1))
+end
+
 -- nil when the stored metadata is missing or unreadable (the caller dead-letters it as corrupt)
 local function decode_meta(s)
   if not s then return nil end
@@ -58,6 +74,24 @@ local function decode_meta(s)
     priority = tonumber(p), sentAt = tonumber(sent), expiresAt = tonumber(exp),
     deliveries = tonumber(dlv), firstDeliveryAt = tonumber(first), lastDeliveryAt = tonumber(last)
   }
+end
+
+-- The metadata of message `id` of q: its own entry, or, for a topic message this subscription
+-- has not delivered yet, the topic's entry with no deliveries. nil when missing or unreadable.
+local function meta_of(q, id)
+  local own = redis.call('HGET', q.meta, id)
+  if own then return decode_meta(own) end
+  local shared = redis.call('HGET', q.shared, id .. ':m')
+  if not shared then return nil end
+  local p, sent, exp = string.match(shared, '^(%d),(%d+),(%d+)$')
+  if not p then return nil end
+  return { priority = tonumber(p), sentAt = tonumber(sent), expiresAt = tonumber(exp), deliveries = 0,
+           firstDeliveryAt = 0, lastDeliveryAt = 0 }
+end
+
+-- The payload of message `id` of q: its own, or the topic's shared copy.
+local function payload_of(q, id)
+  return redis.call('HGET', q.msg, id) or redis.call('HGET', q.shared, id)
 end
 
 local function is_expired(meta, now)
@@ -93,13 +127,13 @@ local function queue_attrs(q, defaults_json, now)
   }
 end
 
--- Opens a queue (KEYS[1..9]) and its dead-letter queue (KEYS[10..18]) for a script whose ARGV
+-- Opens a queue (KEYS[1..10]) and its dead-letter queue (KEYS[11..20]) for a script whose ARGV
 -- starts with: queue name, the dead-letter queue name the client expects, default attributes.
 -- The dead-letter keys must be those of the queue the attributes name, or a message would be
 -- moved where nobody reads: on a mismatch this returns nil and the error reply
 -- `RELIQ_DLQ_CHANGED <name>`, before anything changes; the client adopts the name and retries.
 local function open_queue_and_dead_letter_queue()
-  local ctx = { q = queue_keys(1), d = queue_keys(10), name = ARGV[1], now = now_ms() }
+  local ctx = { q = queue_keys(1), d = queue_keys(KEY_COUNT + 1), name = ARGV[1], now = now_ms() }
   ctx.attrs = queue_attrs(ctx.q, ARGV[3], ctx.now)
   if ctx.attrs.deadLetterQueue ~= ARGV[2] then
     return nil, redis.error_reply('RELIQ_DLQ_CHANGED ' .. ctx.attrs.deadLetterQueue)
@@ -127,8 +161,14 @@ local function add_delayed(q, id, due)
 end
 
 -- Removes every trace of a message that is no longer in the ready, delayed or in-flight sets.
+-- A topic message (no payload of its own) gives up this subscription's reference; the last
+-- reference frees the shared payload.
 local function forget(q, id)
-  redis.call('HDEL', q.msg, id)
+  if redis.call('HDEL', q.msg, id) == 0 then
+    if redis.call('HINCRBY', q.shared, id .. ':r', -1) <= 0 then
+      redis.call('HDEL', q.shared, id, id .. ':m', id .. ':r')
+    end
+  end
   redis.call('HDEL', q.meta, id)
   redis.call('HDEL', q.dead, id)
   redis.call('ZREM', q.expiring, id)
@@ -156,10 +196,10 @@ end
 -- Moves a message to the dead-letter queue d with its reason and history. The message must
 -- already be out of q's ready, delayed and in-flight sets. `meta` may be nil (corrupt data).
 local function dead_letter(q, d, queue_name, id, meta, reason, now, detail)
-  local payload = redis.call('HGET', q.msg, id) or ''
+  local payload = payload_of(q, id) or ''
   local m = meta or { priority = 4, sentAt = now, expiresAt = 0, deliveries = 0,
                       firstDeliveryAt = 0, lastDeliveryAt = 0 }
-  local dead_id = int(redis.call('HINCRBY', d.counters, 'id', 1))
+  local dead_id = next_id(d)
   redis.call('HSET', d.msg, dead_id, payload)
   redis.call('HSET', d.meta, dead_id, encode_meta({
     priority = m.priority, sentAt = m.sentAt, expiresAt = 0, deliveries = 0,
@@ -188,7 +228,7 @@ local function recover(q, d, queue_name, attrs, now, budget)
   local due = redis.call('ZRANGEBYSCORE', q.delayed, '-inf', int(now), 'LIMIT', 0, budget)
   for _, id in ipairs(due) do
     redis.call('ZREM', q.delayed, id)
-    local meta = decode_meta(redis.call('HGET', q.meta, id))
+    local meta = meta_of(q, id)
     if not meta then
       dead_letter(q, d, queue_name, id, nil, 'corrupt', now, 'unreadable metadata')
     elseif make_ready(q, id, meta, now) then
@@ -200,7 +240,7 @@ local function recover(q, d, queue_name, attrs, now, budget)
   for _, handle in ipairs(lapsed) do
     redis.call('ZREM', q.inflight, handle)
     local id = string.match(handle, '^(%d+):%d+$')
-    local meta = id and decode_meta(redis.call('HGET', q.meta, id))
+    local meta = id and meta_of(q, id)
     if not id then
       dead_letter(q, d, queue_name, handle, nil, 'corrupt', now, 'unreadable receipt handle')
     elseif not meta then
@@ -230,8 +270,8 @@ end
 -- deadline now + visibility; its 9 reply values are appended to `out` (see receive.lua).
 -- Returns true when the message was delivered.
 local function try_deliver(q, d, queue_name, attrs, id, now, visibility, out)
-  local meta = decode_meta(redis.call('HGET', q.meta, id))
-  local payload = redis.call('HGET', q.msg, id)
+  local meta = meta_of(q, id)
+  local payload = payload_of(q, id)
   if not string.match(id, '^%d+$') then
     dead_letter(q, d, queue_name, id, nil, 'corrupt', now, 'unreadable message id')
   elseif not meta then

@@ -1,8 +1,8 @@
 -- dead_letter.lua: moves in-flight messages to the dead-letter queue at once, with a reason
 -- given by the client (for example a payload the client cannot decode: "corrupt").
 --
--- KEYS[1..9]   the queue's key set (see common.lua)
--- KEYS[10..18] the key set of its dead-letter queue
+-- KEYS[1..10]  the queue's key set (see common.lua)
+-- KEYS[11..20] the key set of its dead-letter queue
 -- ARGV[1]      queue name
 -- ARGV[2]      dead-letter queue name the client expects
 -- ARGV[3]      the client's default attributes (JSON), stored if the queue is new
@@ -23,7 +23,7 @@ local out = {}
 for i = 6, #ARGV do
   local id = take_in_flight(q, ARGV[i], now)
   if id then
-    dead_letter(q, d, queue_name, id, decode_meta(redis.call('HGET', q.meta, id)), ARGV[4], now, detail)
+    dead_letter(q, d, queue_name, id, meta_of(q, id), ARGV[4], now, detail)
     out[i - 5] = 1
   else
     out[i - 5] = 0

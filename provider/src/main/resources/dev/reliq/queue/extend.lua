@@ -1,7 +1,7 @@
 -- extend.lua: moves the visibility deadline of in-flight messages to now + visibility timeout
 -- (lease renewal). A stale handle changes nothing and is reported as not in flight.
 --
--- KEYS[1..9]  the queue's key set (see common.lua)
+-- KEYS[1..10] the queue's key set (see common.lua)
 -- ARGV[1]     visibility timeout ms, counted from now
 -- ARGV[2..]   receipt handles
 -- Returns     one integer per handle, in order: 1 extended, 0 not in flight

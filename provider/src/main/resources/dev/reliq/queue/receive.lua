@@ -4,8 +4,8 @@
 -- Messages found corrupt, expired or over maxDeliveries on the way are moved or dropped, never
 -- returned, and do not count towards `max`.
 --
--- KEYS[1..9]   the queue's key set (see common.lua)
--- KEYS[10..18] the key set of its dead-letter queue
+-- KEYS[1..10]  the queue's key set (see common.lua)
+-- KEYS[11..20] the key set of its dead-letter queue
 -- ARGV[1]      queue name
 -- ARGV[2]      dead-letter queue name the client expects (the attributes must agree)
 -- ARGV[3]      the client's default attributes (JSON), stored if the queue is new

@@ -2,8 +2,8 @@
 -- whose dead-letter queue it is), oldest first. They arrive ready, with no deliveries counted,
 -- their original priority, and the time-to-live they had when they were dead-lettered.
 --
--- KEYS[1..9]   the key set of the dead-letter queue (where messages come from)
--- KEYS[10..18] the key set of the queue (where they go)
+-- KEYS[1..10]  the key set of the dead-letter queue (where messages come from)
+-- KEYS[11..20] the key set of the queue (where they go)
 -- ARGV[1]      the queue's default attributes (JSON), stored if the queue is new
 -- ARGV[2]      max messages to move
 -- ARGV[3]      budget: extra entries that may be examined past unmovable ones (no payload),
@@ -13,7 +13,7 @@
 --@include common.lua
 
 local d = queue_keys(1)
-local q = queue_keys(10)
+local q = queue_keys(KEY_COUNT + 1)
 local now = now_ms()
 queue_attrs(q, ARGV[1], now)
 
@@ -41,7 +41,7 @@ while moved < max and examined < max + budget do
           expires_at = tonumber(decoded.expiresAt)
         end
       end
-      local id = int(redis.call('HINCRBY', q.counters, 'id', 1))
+      local id = next_id(q)
       redis.call('HSET', q.msg, id, payload)
       redis.call('HSET', q.meta, id, encode_meta({
         priority = meta.priority, sentAt = meta.sentAt, expiresAt = expires_at, deliveries = 0,

@@ -4,8 +4,8 @@
 -- maxDeliveries times. An uncounted release (a message prefetched but never handed to the
 -- application) takes the delivery back and makes the message ready at once.
 --
--- KEYS[1..9]   the queue's key set (see common.lua)
--- KEYS[10..18] the key set of its dead-letter queue
+-- KEYS[1..10]  the queue's key set (see common.lua)
+-- KEYS[11..20] the key set of its dead-letter queue
 -- ARGV[1]      queue name
 -- ARGV[2]      dead-letter queue name the client expects
 -- ARGV[3]      the client's default attributes (JSON), stored if the queue is new
@@ -40,7 +40,7 @@ local out = {}
 for i = 7, #ARGV do
   local n = i - 6
   local id = take_in_flight(q, ARGV[i], now)
-  local meta = id and decode_meta(redis.call('HGET', q.meta, id))
+  local meta = id and meta_of(q, id)
   if not id then
     out[n] = 0
   elseif not meta then

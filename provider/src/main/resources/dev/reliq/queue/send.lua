@@ -1,6 +1,6 @@
 -- send.lua: stores messages and makes each ready now, or delayed until its delivery delay passes.
 --
--- KEYS[1..9]  the queue's key set (see common.lua)
+-- KEYS[1..10] the queue's key set (see common.lua)
 -- ARGV[1]     the client's default attributes (JSON), stored if the queue is new
 -- ARGV[2..]   per message, four values: priority (0-9), delay ms (0 = ready now),
 --             time-to-live ms (0 = never expires), payload
@@ -18,7 +18,7 @@ for i = 2, #ARGV, 4 do
   local priority = tonumber(ARGV[i])
   local delay = tonumber(ARGV[i + 1])
   local ttl = tonumber(ARGV[i + 2])
-  local id = int(redis.call('HINCRBY', q.counters, 'id', 1))
+  local id = next_id(q)
   local expires_at = 0
   if ttl > 0 then expires_at = now + ttl end
   redis.call('HSET', q.msg, id, ARGV[i + 3])

@@ -1,14 +1,14 @@
 -- stats.lua: counts without changing anything.
 --
--- KEYS[1..9]   the queue's key set (see common.lua)
--- KEYS[10..18] the key set of its dead-letter queue
+-- KEYS[1..10]  the queue's key set (see common.lua)
+-- KEYS[11..20] the key set of its dead-letter queue
 -- Returns      { now, ready, delayed, inFlight, messages in the dead-letter queue,
 --                sentAt of the oldest ready message (-1 if none), expired total,
 --                dead-lettered total }
 --@include common.lua
 
 local q = queue_keys(1)
-local d = queue_keys(10)
+local d = queue_keys(KEY_COUNT + 1)
 local now = now_ms()
 
 -- The oldest ready message is the first of one of the ten priority bands: O(log n) each.
@@ -23,7 +23,7 @@ for band = 0, 9 do
 end
 local oldest_sent = -1
 if oldest_id then
-  local meta = decode_meta(redis.call('HGET', q.meta, int(oldest_id)))
+  local meta = meta_of(q, int(oldest_id))
   if meta then oldest_sent = meta.sentAt end
 end
 

@@ -2,8 +2,8 @@
 -- sweep, so that expired in-flight messages reach the dead-letter queue and expired messages
 -- leave the stats even when nobody receives.
 --
--- KEYS[1..9]   the queue's key set (see common.lua)
--- KEYS[10..18] the key set of its dead-letter queue
+-- KEYS[1..10]  the queue's key set (see common.lua)
+-- KEYS[11..20] the key set of its dead-letter queue
 -- ARGV[1]      queue name
 -- ARGV[2]      dead-letter queue name the client expects
 -- ARGV[3]      the client's default attributes (JSON), stored if the queue is new

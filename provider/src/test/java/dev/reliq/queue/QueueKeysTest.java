@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -27,8 +29,22 @@ class QueueKeysTest {
     void everyKeyOfAQueueIsInTheSameSlot() {
         QueueKeys keys = new QueueKeys("reliq", "payments");
         int slot = slot(keys.key("ready"));
-        assertThat(keys.keySet()).hasSize(9)
+        assertThat(keys.keySet()).hasSize(10)
             .allSatisfy(key -> assertThat(JedisClusterCRC16.getSlot(key)).isEqualTo(slot));
+    }
+
+    @Test
+    void aTopicsSubscriptionsTheirDeadLetterQueuesAndItsKeysShareOneSlot() {
+        QueueKeys subscription = new QueueKeys("reliq", "prices::client-1:audit");
+        QueueKeys deadLetters = new QueueKeys("reliq", "prices::client-1:audit.DLQ");
+
+        assertThat(subscription.key("ready")).isEqualTo("reliq:{prices}::client-1:audit:ready");
+        assertThat(deadLetters.key("ready")).isEqualTo("reliq:{prices}::client-1:audit.DLQ:ready");
+        assertThat(QueueKeys.sharedKey("reliq", "prices")).isEqualTo("reliq:shared:{prices}");
+        assertThat(List.of(deadLetters.key("msg"), QueueKeys.sharedKey("reliq", "prices"),
+                QueueKeys.topicKey("reliq", "prices", "subscriptions")))
+            .allSatisfy(key -> assertThat(slot(key)).isEqualTo(slot(subscription.key("ready"))));
+        assertThat(QueueKeys.tagOf("::x")).as("a name starting with :: has no topic part").isEqualTo("::x");
     }
 
     @Test

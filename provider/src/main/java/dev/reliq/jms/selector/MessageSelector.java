@@ -31,6 +31,11 @@ public final class MessageSelector {
         this.condition = condition;
     }
 
+    /** The selector that selects every message. */
+    public static MessageSelector all() {
+        return new MessageSelector(null, null);
+    }
+
     /**
      * Parses a selector. A {@code null}, empty or all-white-space selector selects every message,
      * as the specification says of an empty one.

@@ -1,0 +1,54 @@
+package dev.reliq.queue;
+
+import java.util.function.Supplier;
+
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Where each named subscription lives: a hash {@code <prefix>:subscriptions} from
+ * {@code <client ID>:<subscription name>} to its topic. JMS names a durable or shared
+ * subscription by client ID and name alone ({@code unsubscribe(name)}, or re-creating it on
+ * another topic), so the topic must be found from them.
+ */
+public final class SubscriptionIndex {
+
+    private final QueueClient client;
+
+    SubscriptionIndex(QueueClient client) {
+        this.client = client;
+    }
+
+    /** The topic of subscription {@code name} under {@code clientId} ("" for none), or null. */
+    public String topicOf(String clientId, String name) {
+        return run("lookup", () -> client.redis().hget(key(), field(clientId, name)));
+    }
+
+    public void put(String clientId, String name, String topic) {
+        run("record", () -> client.redis().hset(key(), field(clientId, name), topic));
+    }
+
+    public void remove(String clientId, String name) {
+        run("remove", () -> client.redis().hdel(key(), field(clientId, name)));
+    }
+
+    private static String field(String clientId, String name) {
+        return ReliableTopic.encode(clientId) + ":" + name;
+    }
+
+    private String key() {
+        return client.options().keyPrefix() + ":subscriptions";
+    }
+
+    private <T> T run(String op, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (JedisConnectionException e) {
+            client.connectionFailed();
+            throw new RedisConnectionException("subscription index " + op + " failed: Redis at " + client.redactedUri()
+                + " is unreachable (" + e.getMessage() + ")", e);
+        } catch (JedisException e) {
+            throw new ReliqQueueException("subscription index " + op + " failed: " + e.getMessage(), e);
+        }
+    }
+}
