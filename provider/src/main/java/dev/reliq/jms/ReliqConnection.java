@@ -39,6 +39,7 @@ import dev.reliq.queue.OutgoingMessage;
 import dev.reliq.queue.PreparedTransactions;
 import dev.reliq.queue.QueueClient;
 import dev.reliq.queue.ReliableQueue;
+import dev.reliq.queue.ReliableTopic;
 
 /**
  * A connection to Redis: one connection pool, one wake-up subscription, and a housekeeping
@@ -487,6 +488,12 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     public ReliableQueue reliableQueue(String name) throws JMSException {
         checkOpen();
         return client.queue(name);
+    }
+
+    /** The topic behind a topic name, for administration through the core API (its subscriptions). */
+    public ReliableTopic reliableTopic(String name) throws JMSException {
+        checkOpen();
+        return client.topic(name);
     }
 
     /** Records of prepared two-phase transactions in this connection's Redis (resource adapter XA support). */

@@ -332,9 +332,35 @@ public class ReliqSession implements QueueSession, TopicSession {
         return subscribe((ReliqTopic) source, kind, name, MessageSelector.parse(messageSelector), noLocal);
     }
 
+    /**
+     * A consumer on the shared subscription {@code name} of {@code topic}, durable or not, named
+     * under {@code clientId} (null: none) without this connection claiming that client ID. For
+     * the resource adapter, whose endpoint sessions each have a connection and all read one
+     * subscription; applications use {@link #createSharedDurableConsumer} or {@link #createSharedConsumer}.
+     */
+    public MessageConsumer createSharedConsumer(Topic topic, String clientId, String name, String messageSelector,
+            boolean durable) throws JMSException {
+        checkOpen();
+        if (topic == null) {
+            throw new InvalidDestinationException("The topic must not be null");
+        }
+        ReliqDestination source = toReliq(topic);
+        if (source.isQueue()) {
+            throw new InvalidDestinationException(source + " is a queue; subscriptions are made on topics");
+        }
+        TopicSubscriptions.Kind kind = durable ? TopicSubscriptions.Kind.SHARED_DURABLE : TopicSubscriptions.Kind.SHARED;
+        return subscribe((ReliqTopic) source, kind, name, MessageSelector.parse(messageSelector), false, clientId);
+    }
+
     private ReliqMessageConsumer subscribe(ReliqTopic topic, TopicSubscriptions.Kind kind, String name,
             MessageSelector selector, boolean noLocal) throws JMSException {
-        TopicSubscriptions.Attached attached = connection.subscriptions().attach(topic, kind, name, selector, noLocal);
+        return subscribe(topic, kind, name, selector, noLocal, connection.clientIdOrNull());
+    }
+
+    private ReliqMessageConsumer subscribe(ReliqTopic topic, TopicSubscriptions.Kind kind, String name,
+            MessageSelector selector, boolean noLocal, String clientId) throws JMSException {
+        TopicSubscriptions.Attached attached = connection.subscriptions().attach(topic, kind, name, selector, noLocal,
+            clientId);
         ReliqMessageConsumer consumer = new ReliqMessageConsumer(this, topic, connection.client().queue(attached.queue()),
             attached);
         consumers.add(consumer);

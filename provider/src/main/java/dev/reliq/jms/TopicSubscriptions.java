@@ -55,11 +55,16 @@ final class TopicSubscriptions {
      */
     Attached attach(ReliqTopic topic, Kind kind, String name, MessageSelector selector, boolean noLocal)
             throws JMSException {
+        return attach(topic, kind, name, selector, noLocal, connection.clientIdOrNull());
+    }
+
+    /** As {@link #attach(ReliqTopic, Kind, String, MessageSelector, boolean)}, under {@code clientId} (null: none). */
+    Attached attach(ReliqTopic topic, Kind kind, String name, MessageSelector selector, boolean noLocal, String clientId)
+            throws JMSException {
         if (topic.isTemporary() && !connection.ownsTemporary(topic)) {
             throw new InvalidDestinationException("Temporary topic " + topic.name()
                 + " belongs to another connection; only the connection that created it can consume from it");
         }
-        String clientId = connection.clientIdOrNull();
         if (kind == Kind.DURABLE && clientId == null) {
             throw new IllegalStateException("An unshared durable subscription needs a client ID: set one with "
                 + "Connection.setClientID or the clientID option before creating durable subscriber '" + name + "'");

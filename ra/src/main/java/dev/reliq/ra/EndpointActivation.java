@@ -17,6 +17,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
+import jakarta.jms.Topic;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.InvalidPropertyException;
@@ -58,16 +59,15 @@ final class EndpointActivation {
     private final String name;
     private CountDownLatch finished;
     private volatile String queueName;
+    /** For a topic: the shared subscription every session of this activation reads. */
+    private final String subscriptionName;
 
     EndpointActivation(ReliqResourceAdapter adapter, MessageEndpointFactory endpointFactory, ReliqActivationSpec spec)
             throws ResourceException {
         spec.validate();
         Class<?> bean = endpointFactory.getEndpointClass();
         this.name = bean != null ? bean.getSimpleName() : endpointFactory.getActivationName();
-        if (spec.isTopic()) {
-            throw new NotSupportedException("reliq activation of " + name
-                + ": topics are not supported yet; use destinationType jakarta.jms.Queue");
-        }
+        this.subscriptionName = spec.isTopic() ? subscriptionName(spec, name) : null;
         this.endpointFactory = endpointFactory;
         this.spec = spec;
         this.settings = new RedisSettings(spec.getUrl(), spec.getUser(), spec.getPassword()).orElse(adapter.settings());
@@ -124,9 +124,8 @@ final class EndpointActivation {
     ReliqConnection connect() throws JMSException {
         ReliqConnectionFactory factory = settings.connectionFactory();
         factory.setPrefetch(spec.getPrefetch());
-        if (!ReliqActivationSpec.blank(spec.getClientId())) {
-            factory.setClientID(spec.getClientId());
-        }
+        // The client ID is not claimed by the maxSession connections (it would be in use by the
+        // first); it names the subscription instead (see openSession).
         ReliqConnection connection = (ReliqConnection) factory.createConnection();
         try {
             applyQueueAttributes(connection);
@@ -137,7 +136,34 @@ final class EndpointActivation {
         return connection;
     }
 
-    /** The queue's name in Redis: the destination property, or the name of the Queue looked up. */
+    /**
+     * The subscription of a topic activation: subscriptionName when set (required for a durable
+     * one), else one made up for this activation, which ends when the activation does.
+     */
+    private static String subscriptionName(ReliqActivationSpec spec, String bean) throws InvalidPropertyException {
+        if (!ReliqActivationSpec.blank(spec.getSubscriptionName())) {
+            return spec.getSubscriptionName().trim();
+        }
+        if (spec.isDurable()) {
+            throw new InvalidPropertyException("reliq activation of " + bean
+                + ": a durable topic subscription needs subscriptionName");
+        }
+        return bean + "-" + java.util.UUID.randomUUID();
+    }
+
+    String subscriptionName() {
+        return subscriptionName;
+    }
+
+    /** The client ID that names the subscription with subscriptionName; null for none. */
+    String subscriptionClientId() {
+        return ReliqActivationSpec.blank(spec.getClientId()) ? null : spec.getClientId().trim();
+    }
+
+    /**
+     * The destination's name in Redis: the destination property, or the name of the Queue or
+     * Topic looked up.
+     */
     String queueName() throws JMSException {
         String resolved = queueName;
         if (resolved != null) {
@@ -146,11 +172,14 @@ final class EndpointActivation {
         if (!ReliqActivationSpec.blank(spec.getDestinationLookup())) {
             try {
                 Object found = new InitialContext().lookup(spec.getDestinationLookup());
-                if (!(found instanceof Queue queue)) {
-                    throw new JMSException("destinationLookup " + spec.getDestinationLookup() + " is not a Queue but "
-                        + (found == null ? "null" : found.getClass().getName()));
+                if (spec.isTopic() && found instanceof Topic topic) {
+                    resolved = topic.getTopicName();
+                } else if (!spec.isTopic() && found instanceof Queue queue) {
+                    resolved = queue.getQueueName();
+                } else {
+                    throw new JMSException("destinationLookup " + spec.getDestinationLookup() + " is not a "
+                        + (spec.isTopic() ? "Topic" : "Queue") + " but " + (found == null ? "null" : found.getClass().getName()));
                 }
-                resolved = queue.getQueueName();
             } catch (NamingException e) {
                 JMSException jmsException = new JMSException("destinationLookup " + spec.getDestinationLookup()
                     + " failed: " + e.getMessage());
@@ -164,8 +193,12 @@ final class EndpointActivation {
         return resolved;
     }
 
+    /** The spec's queue attributes go to the queue, or for a topic to the subscription's queue. */
     private synchronized void applyQueueAttributes(ReliqConnection connection) throws JMSException {
-        ReliableQueue queue = connection.reliableQueue(queueName());
+        ReliableQueue queue = connection.reliableQueue(spec.isTopic()
+            ? connection.reliableTopic(queueName()).subscriptionQueue(
+                subscriptionClientId() == null ? "" : subscriptionClientId(), subscriptionName)
+            : queueName());
         QueueAttributes current = queue.attributes();
         QueueAttributes wanted = current;
         try {

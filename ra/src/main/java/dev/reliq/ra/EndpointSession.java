@@ -106,12 +106,18 @@ final class EndpointSession implements Work, TransactionalWork {
     private void openSession() throws JMSException {
         ReliqConnection opened = activation.connect();
         try {
-            Queue queue = new ReliqQueue(activation.queueName());
             ReliqSession s = (ReliqSession) (activation.deliveryTransacted()
                 ? opened.createSession(Session.SESSION_TRANSACTED)
                 : opened.createSession(Session.CLIENT_ACKNOWLEDGE));
             String selector = activation.spec().getMessageSelector();
-            consumer = s.createConsumer(queue, ReliqActivationSpec.blank(selector) ? null : selector);
+            selector = ReliqActivationSpec.blank(selector) ? null : selector;
+            if (activation.spec().isTopic()) {
+                // every session of the activation shares one subscription, so each message is processed once
+                consumer = s.createSharedConsumer(s.createTopic(activation.queueName()), activation.subscriptionClientId(),
+                    activation.subscriptionName(), selector, activation.spec().isDurable());
+            } else {
+                consumer = s.createConsumer(new ReliqQueue(activation.queueName()), selector);
+            }
             session = s;
             connection = opened;
             opened.start();

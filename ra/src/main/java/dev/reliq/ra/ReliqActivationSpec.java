@@ -76,14 +76,24 @@ public class ReliqActivationSpec implements ActivationSpec, Serializable {
     @Override
     public void validate() throws InvalidPropertyException {
         if (blank(destination) && blank(destinationLookup)) {
-            throw new InvalidPropertyException("reliq activation: set 'destination' (the queue's name) or"
-                + " 'destinationLookup' (the JNDI name of a Queue)");
+            throw new InvalidPropertyException("reliq activation: set 'destination' (the queue's or topic's name) or"
+                + " 'destinationLookup' (the JNDI name of a Queue or Topic)");
         }
         if (!isQueue() && !isTopic()) {
             throw new InvalidPropertyException("reliq activation: destinationType '" + destinationType
                 + "' is neither jakarta.jms.Queue nor jakarta.jms.Topic");
         }
         sessionAcknowledgeMode();
+        if (isTopic()) {
+            String durability = subscriptionDurability == null ? "NonDurable" : subscriptionDurability.trim();
+            if (!durability.equalsIgnoreCase("Durable") && !durability.equalsIgnoreCase("NonDurable")) {
+                throw new InvalidPropertyException("reliq activation: subscriptionDurability must be Durable or"
+                    + " NonDurable, not '" + subscriptionDurability + "'");
+            }
+            if (isDurable() && blank(subscriptionName)) {
+                throw new InvalidPropertyException("reliq activation: a Durable topic subscription needs subscriptionName");
+            }
+        }
         if (maxSession == null || maxSession < 1) {
             throw new InvalidPropertyException("reliq activation: maxSession must be at least 1, not " + maxSession);
         }
@@ -102,6 +112,11 @@ public class ReliqActivationSpec implements ActivationSpec, Serializable {
     boolean isQueue() {
         String t = destinationType == null ? "" : destinationType.trim();
         return t.equals("jakarta.jms.Queue") || t.equals("javax.jms.Queue") || t.equalsIgnoreCase("Queue");
+    }
+
+    /** subscriptionDurability is Durable (for a topic). */
+    boolean isDurable() {
+        return subscriptionDurability != null && subscriptionDurability.trim().equalsIgnoreCase("Durable");
     }
 
     boolean isTopic() {
