@@ -446,7 +446,9 @@ public class ReliqMessageConsumer implements QueueReceiver, TopicSubscriber {
         session.consumerClosed(this);
         if (subscription != null) {
             try {
-                subscription.close();
+                // Messages consumed from a subscription that ends now cannot be acknowledged or
+                // given back any more: the session forgets them rather than fail a later commit.
+                subscription.close(() -> session.forgetDeliveriesFrom(queue.name()));
             } catch (RuntimeException e) {
                 log.debug("Subscription {} not released now; a non-durable one is reaped once this connection's lease"
                     + " lapses", subscription.queue(), e);

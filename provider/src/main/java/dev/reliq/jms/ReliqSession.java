@@ -477,6 +477,13 @@ public class ReliqSession implements QueueSession, TopicSession {
         }
     }
 
+    /** Drops the consumed messages of {@code queue}, a subscription that is being deleted. */
+    void forgetDeliveriesFrom(String queue) {
+        synchronized (lock) {
+            unacknowledged.removeIf(d -> d.queue.name().equals(queue));
+        }
+    }
+
     void consumerClosed(ReliqMessageConsumer consumer) {
         consumers.remove(consumer);
     }

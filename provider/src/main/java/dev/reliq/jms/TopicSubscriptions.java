@@ -87,10 +87,10 @@ final class TopicSubscriptions {
                 return new Attached(this, kind, reliableTopic, wanted, consumerId);
             }
             String owner = clientId == null ? "" : clientId;
-            TopicSubscription wanted = new TopicSubscription(reliableTopic.subscriptionQueue(owner, name), name, owner,
+            TopicSubscription wanted = new TopicSubscription(reliableTopic.subscriptionQueue(owner, name, kind.durable), name, owner,
                 kind.durable, kind.shared, selectorText, noLocal, clientId != null ? clientId : connection.id());
             replaceOrRefuse(kind, owner, name, reliableTopic, wanted);
-            client.subscriptionIndex().put(owner, name, topic.name());
+            client.subscriptionIndex().put(owner, name, kind.durable, topic.name());
             if (!kind.durable) {
                 client.ephemeralQueues().registerSubscription(wanted.queue(), null);
             }
@@ -119,12 +119,12 @@ final class TopicSubscriptions {
     private void replaceOrRefuse(Kind kind, String owner, String name, ReliableTopic topic, TopicSubscription wanted)
             throws JMSException {
         QueueClient client = connection.client();
-        String existingTopic = client.subscriptionIndex().topicOf(owner, name);
+        String existingTopic = client.subscriptionIndex().topicOf(owner, name, kind.durable);
         if (existingTopic == null) {
             return;
         }
         ReliableTopic oldTopic = client.topic(existingTopic);
-        String oldQueue = oldTopic.subscriptionQueue(owner, name);
+        String oldQueue = oldTopic.subscriptionQueue(owner, name, kind.durable);
         TopicSubscription existing = oldTopic.subscription(oldQueue);
         if (existing == null) {
             return; // reaped or unsubscribed meanwhile: the index entry is stale
@@ -164,9 +164,9 @@ final class TopicSubscriptions {
         String clientId = connection.clientIdOrNull();
         String owner = clientId == null ? "" : clientId;
         try {
-            String topicName = client.subscriptionIndex().topicOf(owner, name);
+            String topicName = client.subscriptionIndex().topicOf(owner, name, true);
             ReliableTopic topic = topicName == null ? null : client.topic(topicName);
-            TopicSubscription existing = topic == null ? null : topic.subscription(topic.subscriptionQueue(owner, name));
+            TopicSubscription existing = topic == null ? null : topic.subscription(topic.subscriptionQueue(owner, name, true));
             if (existing == null || !existing.durable()) {
                 throw new InvalidDestinationException("No durable subscription named '" + name + "'"
                     + (clientId == null ? " without a client ID" : " for client ID '" + clientId + "'") + " exists");
@@ -180,7 +180,7 @@ final class TopicSubscriptions {
                     + " acknowledged or committed in this session; settle them before unsubscribing");
             }
             topic.unsubscribe(existing.queue(), false);
-            client.subscriptionIndex().remove(owner, name);
+            client.subscriptionIndex().remove(owner, name, true);
         } catch (RuntimeException e) {
             throw JmsExceptions.fromQueue(e);
         }
@@ -230,15 +230,17 @@ final class TopicSubscriptions {
 
         /**
          * The consumer closed: detach it, and delete the subscription when it ends with its
-         * consumers (unnamed: always; shared non-durable: when no live consumer is left).
+         * consumers (unnamed: always; shared non-durable: when no live consumer is left), after
+         * running {@code beforeDelete}.
          */
-        void close() {
+        void close(Runnable beforeDelete) {
             QueueClient client = owner.connection.client();
             topic.detach(subscription.queue(), consumerId);
             if (kind == Kind.UNNAMED || (kind == Kind.SHARED && topic.liveConsumers(subscription.queue()) == 0)) {
+                beforeDelete.run();
                 client.ephemeralQueues().delete(subscription.queue());
                 if (kind == Kind.SHARED) {
-                    client.subscriptionIndex().remove(subscription.clientId(), subscription.name());
+                    client.subscriptionIndex().remove(subscription.clientId(), subscription.name(), false);
                 }
             }
         }

@@ -48,9 +48,14 @@ public final class ReliableTopic {
         return name;
     }
 
-    /** The queue name of the named subscription {@code subscriptionName} made under {@code clientId} ("" for none). */
-    public String subscriptionQueue(String clientId, String subscriptionName) {
-        return tag + QueueKeys.SUBSCRIPTION_SEPARATOR + encode(clientId) + ":" + subscriptionName;
+    /**
+     * The queue name of the named subscription {@code subscriptionName} made under
+     * {@code clientId} ("" for none): {@code <topic>::<clientId>:<name>} for a durable one,
+     * {@code <topic>::~<clientId>:<name>} for a shared non-durable one (JMS keeps the two kinds
+     * apart: they may have the same name and client ID).
+     */
+    public String subscriptionQueue(String clientId, String subscriptionName, boolean durable) {
+        return tag + QueueKeys.SUBSCRIPTION_SEPARATOR + (durable ? "" : "~") + encode(clientId) + ":" + subscriptionName;
     }
 
     /** The queue name of an unnamed subscription, unique for {@code owner} (a connection id without ':') and {@code n}. */
@@ -172,12 +177,7 @@ public final class ReliableTopic {
         }
         for (int attempt = 1; ; attempt++) {
             Registry current = loadRegistry();
-            List<byte[]> keys = new ArrayList<>(2 + current.subscriptions.size() * 10);
-            keys.add(registryKey);
-            keys.add(sharedKey);
-            for (TopicSubscription s : current.subscriptions) {
-                keys.addAll(client.queue(s.queue()).keySet());
-            }
+            List<byte[]> keys = current.keys;
             List<byte[]> args = new ArrayList<>(1 + messages.size() * 5);
             args.add(utf8(current.version));
             for (OutgoingMessage m : messages) {
@@ -220,7 +220,15 @@ public final class ReliableTopic {
         List<TopicSubscription> subscriptions = new ArrayList<>(entries.size());
         entries.forEach((queue, json) -> subscriptions.add(TopicSubscription.fromJson(queue, json)));
         subscriptions.sort(Comparator.comparing(TopicSubscription::queue));
-        Registry loaded = new Registry(version == null ? "0" : version, List.copyOf(subscriptions));
+        // The subscriptions' keys are computed here rather than through client.queue(...): a
+        // publisher does not receive from them, so its client should not sweep them.
+        List<byte[]> keys = new ArrayList<>(2 + subscriptions.size() * 10);
+        keys.add(registryKey);
+        keys.add(sharedKey);
+        for (TopicSubscription s : subscriptions) {
+            keys.addAll(new QueueKeys(client.options().keyPrefix(), s.queue()).keySet());
+        }
+        Registry loaded = new Registry(version == null ? "0" : version, List.copyOf(subscriptions), List.copyOf(keys));
         registry = loaded;
         return loaded;
     }
@@ -233,18 +241,22 @@ public final class ReliableTopic {
         registry = null;
     }
 
-    private record Registry(String version, List<TopicSubscription> subscriptions) {
+    private record Registry(String version, List<TopicSubscription> subscriptions, List<byte[]> keys) {
     }
 
     // ---------------------------------------------------------------- plumbing
 
-    /** Percent-encodes '%' and ':' so that a name cannot contain the "::" that ends a subscription's topic part. */
+    /**
+     * Percent-encodes '%', ':' and '~', so that a topic name cannot contain the "::" that ends
+     * a subscription's topic part, nor a client ID the ':' that ends it or the '~' that marks
+     * a non-durable subscription.
+     */
     static String encode(String s) {
-        return s.replace("%", "%25").replace(":", "%3A");
+        return s.replace("%", "%25").replace(":", "%3A").replace("~", "%7E");
     }
 
     static String decode(String s) {
-        return s.replace("%3A", ":").replace("%25", "%");
+        return s.replace("%7E", "~").replace("%3A", ":").replace("%25", "%");
     }
 
     private UnifiedJedis redis() {

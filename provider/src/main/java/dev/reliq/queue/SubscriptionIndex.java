@@ -7,7 +7,8 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Where each named subscription lives: a hash {@code <prefix>:subscriptions} from
- * {@code <client ID>:<subscription name>} to its topic. JMS names a durable or shared
+ * {@code <client ID>:<subscription name>} (durable) or {@code ~<client ID>:<subscription name>}
+ * (shared non-durable: JMS keeps the two namespaces apart) to its topic. JMS names a durable or shared
  * subscription by client ID and name alone ({@code unsubscribe(name)}, or re-creating it on
  * another topic), so the topic must be found from them.
  */
@@ -20,20 +21,20 @@ public final class SubscriptionIndex {
     }
 
     /** The topic of subscription {@code name} under {@code clientId} ("" for none), or null. */
-    public String topicOf(String clientId, String name) {
-        return run("lookup", () -> client.redis().hget(key(), field(clientId, name)));
+    public String topicOf(String clientId, String name, boolean durable) {
+        return run("lookup", () -> client.redis().hget(key(), field(clientId, name, durable)));
     }
 
-    public void put(String clientId, String name, String topic) {
-        run("record", () -> client.redis().hset(key(), field(clientId, name), topic));
+    public void put(String clientId, String name, boolean durable, String topic) {
+        run("record", () -> client.redis().hset(key(), field(clientId, name, durable), topic));
     }
 
-    public void remove(String clientId, String name) {
-        run("remove", () -> client.redis().hdel(key(), field(clientId, name)));
+    public void remove(String clientId, String name, boolean durable) {
+        run("remove", () -> client.redis().hdel(key(), field(clientId, name, durable)));
     }
 
-    private static String field(String clientId, String name) {
-        return ReliableTopic.encode(clientId) + ":" + name;
+    private static String field(String clientId, String name, boolean durable) {
+        return (durable ? "" : "~") + ReliableTopic.encode(clientId) + ":" + name;
     }
 
     private String key() {

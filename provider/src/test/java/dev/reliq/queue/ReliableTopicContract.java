@@ -44,7 +44,7 @@ abstract class ReliableTopicContract {
     }
 
     private ReliableQueue subscribe(String name) {
-        String queue = topic.subscriptionQueue("", name);
+        String queue = topic.subscriptionQueue("", name, true);
         topic.subscribe(new TopicSubscription(queue, name, "", true, false, "", false, "test"));
         return client.queue(queue);
     }
@@ -102,7 +102,7 @@ abstract class ReliableTopicContract {
         assertThat(ids.get(0)).isNotEmpty();
         assertThat(topic.publish(List.of(OutgoingMessage.of(bytes("y"))), (m, s) -> false)).containsExactly("");
 
-        assertThat(client.queue(topic.subscriptionQueue("", "filtered")).receive(10)).isEmpty();
+        assertThat(client.queue(topic.subscriptionQueue("", "filtered", true)).receive(10)).isEmpty();
         assertThat(wanted.receive(10)).extracting(m -> text(m.body())).containsExactly("x");
         assertThat(storedMessages()).hasSize(3); // x, x:m, x:r
     }
@@ -112,11 +112,11 @@ abstract class ReliableTopicContract {
         subscribe("first");
         publish("one");
         try (QueueClient other = QueueTestSupport.client(redis(), "sweepInterval=0")) {
-            String queue = topic.subscriptionQueue("", "second");
+            String queue = topic.subscriptionQueue("", "second", true);
             other.topic(topic.name()).subscribe(new TopicSubscription(queue, "second", "", true, false, "", false, "x"));
         }
         publish("two");
-        assertThat(client.queue(topic.subscriptionQueue("", "second")).receive(10))
+        assertThat(client.queue(topic.subscriptionQueue("", "second", true)).receive(10))
             .extracting(m -> text(m.body())).containsExactly("two");
     }
 

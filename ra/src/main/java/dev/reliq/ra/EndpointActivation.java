@@ -197,7 +197,7 @@ final class EndpointActivation {
     private synchronized void applyQueueAttributes(ReliqConnection connection) throws JMSException {
         ReliableQueue queue = connection.reliableQueue(spec.isTopic()
             ? connection.reliableTopic(queueName()).subscriptionQueue(
-                subscriptionClientId() == null ? "" : subscriptionClientId(), subscriptionName)
+                subscriptionClientId() == null ? "" : subscriptionClientId(), subscriptionName, spec.isDurable())
             : queueName());
         QueueAttributes current = queue.attributes();
         QueueAttributes wanted = current;

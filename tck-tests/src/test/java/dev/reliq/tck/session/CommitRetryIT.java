@@ -38,7 +38,8 @@ class CommitRetryIT {
         String refused = JmsTestSupport.uniqueName("commit-refused");
         // may write everything the connection needs and the first queue, not yet the second
         REDIS.jedis().sendCommand(Protocol.Command.ACL, "SETUSER", "committer", "on", ">pw", "allchannels", "+@all",
-            "~" + prefix + ":lease:*", "~" + prefix + ":ephemeral-queues", "~" + prefix + ":{" + allowed + "}*");
+            "~" + prefix + ":lease:*", "~" + prefix + ":ephemeral-queues", "~" + prefix + ":{" + allowed + "}*",
+            "~" + prefix + ":shared:{" + allowed + "}");
         String uri = JmsTestSupport.uri(REDIS, "").replace("redis://", "redis://committer:pw@");
 
         try (Connection connection = new dev.reliq.jms.ReliqConnectionFactory(uri).createConnection()) {
@@ -50,7 +51,8 @@ class CommitRetryIT {
 
             assertThatThrownBy(tx::commit).isInstanceOf(JMSException.class).hasMessageContaining("NOPERM");
 
-            REDIS.jedis().sendCommand(Protocol.Command.ACL, "SETUSER", "committer", "~" + prefix + ":{" + refused + "}*");
+            REDIS.jedis().sendCommand(Protocol.Command.ACL, "SETUSER", "committer", "~" + prefix + ":{" + refused + "}*",
+                "~" + prefix + ":shared:{" + refused + "}");
             tx.commit();
         }
 
