@@ -322,6 +322,10 @@ public class ReliqSession implements QueueSession, TopicSession {
     private ReliqMessageConsumer subscribe(Topic topic, TopicSubscriptions.Kind kind, String name, String messageSelector,
             boolean noLocal) throws JMSException {
         checkOpen();
+        return subscribe(topicToSubscribe(topic), kind, name, MessageSelector.parse(messageSelector), noLocal);
+    }
+
+    private static ReliqTopic topicToSubscribe(Topic topic) throws JMSException {
         if (topic == null) {
             throw new InvalidDestinationException("The topic must not be null");
         }
@@ -329,7 +333,7 @@ public class ReliqSession implements QueueSession, TopicSession {
         if (source.isQueue()) {
             throw new InvalidDestinationException(source + " is a queue; subscriptions are made on topics");
         }
-        return subscribe((ReliqTopic) source, kind, name, MessageSelector.parse(messageSelector), noLocal);
+        return (ReliqTopic) source;
     }
 
     /**
@@ -341,15 +345,8 @@ public class ReliqSession implements QueueSession, TopicSession {
     public MessageConsumer createSharedConsumer(Topic topic, String clientId, String name, String messageSelector,
             boolean durable) throws JMSException {
         checkOpen();
-        if (topic == null) {
-            throw new InvalidDestinationException("The topic must not be null");
-        }
-        ReliqDestination source = toReliq(topic);
-        if (source.isQueue()) {
-            throw new InvalidDestinationException(source + " is a queue; subscriptions are made on topics");
-        }
         TopicSubscriptions.Kind kind = durable ? TopicSubscriptions.Kind.SHARED_DURABLE : TopicSubscriptions.Kind.SHARED;
-        return subscribe((ReliqTopic) source, kind, name, MessageSelector.parse(messageSelector), false, clientId);
+        return subscribe(topicToSubscribe(topic), kind, name, MessageSelector.parse(messageSelector), false, clientId);
     }
 
     private ReliqMessageConsumer subscribe(ReliqTopic topic, TopicSubscriptions.Kind kind, String name,

@@ -625,7 +625,7 @@ public final class ReliableQueue {
         return Long.parseLong(text(reply));
     }
 
-    private static String text(Object reply) {
+    static String text(Object reply) {
         return reply instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(reply);
     }
 
@@ -633,11 +633,11 @@ public final class ReliableQueue {
         return reply instanceof byte[] b ? b : utf8(String.valueOf(reply));
     }
 
-    private static byte[] number(long n) {
+    static byte[] number(long n) {
         return utf8(Long.toString(n));
     }
 
-    private static byte[] utf8(String s) {
+    static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 

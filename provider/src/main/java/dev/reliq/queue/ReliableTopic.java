@@ -1,6 +1,9 @@
 package dev.reliq.queue;
 
-import java.nio.charset.StandardCharsets;
+import static dev.reliq.queue.ReliableQueue.number;
+import static dev.reliq.queue.ReliableQueue.text;
+import static dev.reliq.queue.ReliableQueue.utf8;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -284,18 +287,6 @@ public final class ReliableTopic {
         RegistryChanged() {
             super(null, null, false, false);
         }
-    }
-
-    private static String text(Object reply) {
-        return reply instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(reply);
-    }
-
-    private static byte[] number(long n) {
-        return utf8(Long.toString(n));
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -35,6 +35,30 @@ class ReliqActivationSpecTest {
     }
 
     @Test
+    void aDurableTopicSubscriptionNeedsAName() throws Exception {
+        ReliqActivationSpec spec = new ReliqActivationSpec();
+        spec.setDestination("prices");
+        spec.setDestinationType("jakarta.jms.Topic");
+        spec.setSubscriptionDurability("Durable");
+        assertThatThrownBy(spec::validate).isInstanceOf(InvalidPropertyException.class)
+            .hasMessageContaining("subscriptionName");
+        spec.setSubscriptionName("audit");
+        spec.validate();
+        assertThat(spec.isTopic()).isTrue();
+        assertThat(spec.isDurable()).isTrue();
+    }
+
+    @Test
+    void anUnknownSubscriptionDurabilityIsNamed() {
+        ReliqActivationSpec spec = new ReliqActivationSpec();
+        spec.setDestination("prices");
+        spec.setDestinationType("Topic");
+        spec.setSubscriptionDurability("Forever");
+        assertThatThrownBy(spec::validate).isInstanceOf(InvalidPropertyException.class)
+            .hasMessageContaining("subscriptionDurability").hasMessageContaining("Forever");
+    }
+
+    @Test
     void defaultsAreAQueueWithAutoAcknowledgeAndTenSessions() throws Exception {
         ReliqActivationSpec spec = new ReliqActivationSpec();
         spec.setDestination("orders");
