@@ -93,7 +93,7 @@ final class EndpointActivation {
                 throw e;
             }
         }
-        log.info("reliq: activated {} on queue {} with {} session(s), {} ({})", name,
+        log.info("reliq: activated {} on {} with {} session(s), {} ({})", name,
             describeDestination(), spec.getMaxSession(), deliveryTransacted ? "transacted delivery" : "acknowledgeMode "
                 + spec.getAcknowledgeMode(), settings);
     }
@@ -257,8 +257,10 @@ final class EndpointActivation {
         return setupInterval;
     }
 
+    /** For log lines: "queue orders", or "topic prices (subscription audit)". */
     String describeDestination() {
-        return ReliqActivationSpec.blank(spec.getDestination()) ? spec.getDestinationLookup() : spec.getDestination();
+        String destination = ReliqActivationSpec.blank(spec.getDestination()) ? spec.getDestinationLookup() : spec.getDestination();
+        return spec.isTopic() ? "topic " + destination + " (subscription " + subscriptionName + ")" : "queue " + destination;
     }
 
     static void closeQuietly(Connection connection) {

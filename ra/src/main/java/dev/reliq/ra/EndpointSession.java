@@ -92,11 +92,11 @@ final class EndpointSession implements Work, TransactionalWork {
                 closeSession();
                 Integer attempts = activation.spec().getSetupAttempts();
                 if (attempts != null && attempts >= 0 && failures > attempts) {
-                    log.error("reliq: {} gives up after {} failed attempt(s) to reach queue {}; redeploy to try again",
+                    log.error("reliq: {} gives up after {} failed attempt(s) to reach {}; redeploy to try again",
                         name, failures, activation.describeDestination(), e);
                     break;
                 }
-                log.warn("reliq: {} cannot receive from queue {} ({}); trying again in {}", name,
+                log.warn("reliq: {} cannot receive from {} ({}); trying again in {}", name,
                     activation.describeDestination(), e.getMessage(), activation.setupInterval());
                 pause(activation.setupInterval());
             }

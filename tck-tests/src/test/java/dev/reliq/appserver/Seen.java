@@ -3,6 +3,7 @@ package dev.reliq.appserver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,20 @@ final class Seen implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /**
+     * Takes every record that arrived so far, then returns how many of {@code phase} each of
+     * {@code ids} has (0 for one not seen).
+     */
+    synchronized Map<String, Integer> countsOf(Collection<String> ids, String phase) throws JMSException {
+        drain();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String id : ids) {
+            List<Record> records = byId.getOrDefault(id, List.of());
+            counts.put(id, (int) records.stream().filter(r -> r.phase().equals(phase)).count());
+        }
+        return counts;
     }
 
     /** Takes what arrived, for at most a quarter second, so that a steady stream cannot keep a caller here. */
