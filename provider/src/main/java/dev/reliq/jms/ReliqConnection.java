@@ -77,6 +77,7 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     /** How often they are renewed, and the leases of dead connections looked for: a third of the lease, at most 5 s. */
     private final long leaseRenewalMillis;
     private final TopicSubscriptions subscriptions = new TopicSubscriptions(this);
+    private FanOut fanOut;
 
     private ReliqConnection(ConnectionSettings settings, QueueClient client) {
         this.settings = settings;
@@ -544,13 +545,18 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
         return objectMessagePolicy;
     }
 
-    /** Decides which subscriptions a message published now on this connection is for. */
+    /**
+     * Decides which subscriptions a message published on this connection is for. One per
+     * connection, made at the first publish: by then the client ID can no longer change (a
+     * session exists), and equal targets let a commit publish a run of messages in one call.
+     */
     FanOut fanOut() {
-        String current;
         synchronized (state) {
-            current = clientId;
+            if (fanOut == null) {
+                fanOut = new FanOut(id, clientId);
+            }
+            return fanOut;
         }
-        return new FanOut(id, current);
     }
 
     /** The client ID, or null when none is set. */

@@ -165,7 +165,10 @@ end
 -- reference frees the shared payload.
 local function forget(q, id)
   if redis.call('HDEL', q.msg, id) == 0 then
-    if redis.call('HINCRBY', q.shared, id .. ':r', -1) <= 0 then
+    -- pcall: an unreadable count must not make the message impossible to forget; it frees the
+    -- payload, and other subscriptions still holding the message dead-letter it as corrupt.
+    local left = redis.pcall('HINCRBY', q.shared, id .. ':r', -1)
+    if type(left) ~= 'number' or left <= 0 then
       redis.call('HDEL', q.shared, id, id .. ':m', id .. ':r')
     end
   end

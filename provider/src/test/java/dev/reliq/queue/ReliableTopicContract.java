@@ -180,6 +180,22 @@ abstract class ReliableTopicContract {
     }
 
     @Test
+    void anUnreadableReferenceCountNeitherBlocksAnAcknowledgementNorCrashesAnotherSubscription() {
+        ReliableQueue a = subscribe("a");
+        ReliableQueue b = subscribe("b");
+        String id = publish("counted").get(0);
+        redis().jedis().hset(QueueKeys.sharedKey(client.options().keyPrefix(), ReliableTopic.encode(topic.name())),
+            id + ":r", "not a number");
+
+        ReceivedMessage fromA = a.receive(10).get(0);
+        assertThat(a.acknowledge(fromA.receiptHandle())).isEqualTo(HandleOutcome.ACKNOWLEDGED);
+        assertThat(b.receive(10)).as("b's copy is gone with the shared payload: not delivered").isEmpty();
+        ReceivedMessage dead = b.deadLetterQueue().receive(10).get(0);
+        assertThat(dead.deadLetter()).hasValueSatisfying(info -> assertThat(info.reason()).isEqualTo("corrupt"));
+        assertThat(storedMessages()).isEmpty();
+    }
+
+    @Test
     void browseSeesTopicMessagesWithTheirPayload() {
         ReliableQueue a = subscribe("a");
         publish("look");
