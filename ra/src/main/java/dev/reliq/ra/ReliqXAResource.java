@@ -40,15 +40,21 @@ final class ReliqXAResource implements XAResource {
     private static final Logger log = LoggerFactory.getLogger(ReliqXAResource.class);
 
     private final TransactionalWork work;
-    private Xid active;
+    /** Volatile, so {@link #inTransaction} reads it without this resource's lock (see there). */
+    private volatile Xid active;
     private boolean prepared;
 
     ReliqXAResource(TransactionalWork work) {
         this.work = work;
     }
 
-    /** True between start and the end of the transaction (commit, rollback, read-only prepare). */
-    synchronized boolean inTransaction() {
+    /**
+     * True between start and the end of the transaction (commit, rollback, read-only prepare).
+     * Not synchronized: the managed connection asks while holding its own lock, and a commit
+     * holds this resource's lock while it tells the managed connection the transaction is over;
+     * taking both in opposite orders deadlocked GlassFish when it destroyed a pool mid-commit.
+     */
+    boolean inTransaction() {
         return active != null;
     }
 
