@@ -171,6 +171,36 @@ class ManagedConnectionIT {
         managed.destroy();
     }
 
+    /**
+     * A container may return or destroy a connection (cleanup) on one thread while the
+     * transaction manager commits its XA resource on another. A commit holds the resource's lock
+     * and then needs the managed connection's; cleanup holds the managed connection's and asks
+     * whether a transaction is active. That question must not need the resource's lock, or the
+     * two threads deadlock (GlassFish did, destroying a pool at undeploy mid-commit).
+     */
+    @Test
+    void cleanupDoesNotWaitForTheXaResourceLockThatACommitHolds() throws Exception {
+        ReliqManagedConnection managed = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        XAResource xa = managed.getXAResource();
+        java.util.concurrent.CountDownLatch cleanedUp = new java.util.concurrent.CountDownLatch(1);
+        Thread pool = new Thread(() -> {
+            try {
+                managed.cleanup();
+                cleanedUp.countDown();
+            } catch (jakarta.resource.ResourceException e) {
+                throw new RuntimeException(e);
+            }
+        }, "container-pool");
+        synchronized (xa) { // as a commit in progress does
+            pool.start();
+            assertThat(cleanedUp.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                .as("cleanup finished while the XA resource's lock was held; it is at %s",
+                    java.util.Arrays.toString(pool.getStackTrace())).isTrue();
+        }
+        pool.join();
+        managed.destroy();
+    }
+
     private void sendThroughHandle(ReliqManagedConnection managed, String text) throws Exception {
         try (Connection connection = (Connection) managed.getConnection(null, null)) {
             Session session = connection.createSession();
