@@ -20,6 +20,7 @@ import dev.reliq.queue.QueuedMessage;
 import dev.reliq.queue.ReceivedMessage;
 import dev.reliq.queue.RedisUri;
 import dev.reliq.queue.ReliableQueue;
+import dev.reliq.samples.support.EmbeddedRedis;
 
 /**
  * The reliable queue's story in one run: send and acknowledge; a consumer crashes and its

@@ -1,4 +1,4 @@
-package dev.reliq.samples.quickstart;
+package dev.reliq.samples.support;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,9 +10,9 @@ import redis.embedded.core.PortProvider;
 
 /**
  * The Redis 6.2 server bundled in the embedded-redis jar, started on a free port of 127.0.0.1,
- * so the quick start runs on a machine without Redis. It keeps nothing on disk.
+ * so the samples run on a machine without Redis. It keeps nothing on disk.
  */
-final class EmbeddedRedis implements AutoCloseable {
+public final class EmbeddedRedis implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final Pattern VERSION = Pattern.compile("version=([0-9.]+)");
@@ -32,7 +32,7 @@ final class EmbeddedRedis implements AutoCloseable {
      * Starts a server on a free port. The port is free when chosen but could be taken before the
      * server binds it, so a failed start is tried again on another port.
      */
-    static EmbeddedRedis start() throws IOException {
+    public static EmbeddedRedis start() throws IOException {
         IOException failure = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = PortProvider.newEphemeralPortProvider().get();
@@ -62,11 +62,11 @@ final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    String uri() {
+    public String uri() {
         return "redis://" + HOST + ":" + port;
     }
 
-    String version() {
+    public String version() {
         return version;
     }
 
