@@ -53,9 +53,15 @@ public final class EphemeralQueues {
             return;
         }
         ReliableQueue q = client.queue(queue);
+        String prefix = client.options().keyPrefix();
         run("delete", () -> {
             q.deadLetterQueue().delete();
             q.delete();
+            // A temporary destination's name is its own hash tag, used by nothing else: its shared
+            // hash (id counter; a temporary topic's registry version) and a temporary topic's
+            // registry go with it, or every request/reply would leave a key behind.
+            client.redis().unlink(QueueKeys.sharedKey(prefix, QueueKeys.tagOf(queue)),
+                QueueKeys.topicKey(prefix, ReliableTopic.encode(queue), "subscriptions"));
             return client.redis().hdel(registryKey(), queue);
         });
     }

@@ -202,6 +202,33 @@ class TemporaryQueueIT {
     }
 
     @Test
+    void deletedTemporaryQueuesAndTopicsLeaveNoKeyInRedis() throws Exception {
+        String queueName;
+        String topicName;
+        try (Connection connection = factory(REDIS, "").createConnection()) {
+            connection.start();
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.TemporaryQueue queue = session.createTemporaryQueue();
+            jakarta.jms.TemporaryTopic topic = session.createTemporaryTopic();
+            queueName = queue.getQueueName();
+            topicName = topic.getTopicName();
+            MessageConsumer queueConsumer = session.createConsumer(queue);
+            MessageConsumer topicConsumer = session.createConsumer(topic);
+            session.createProducer(queue).send(session.createTextMessage("to the queue"));
+            session.createProducer(topic).send(session.createTextMessage("to the topic"));
+            assertThat(queueConsumer.receive(5_000)).isNotNull();
+            assertThat(topicConsumer.receive(5_000)).isNotNull();
+            assertThat(REDIS.jedis().keys(REDIS.keyPrefix() + ":*" + queueName + "*")).as("while it exists").isNotEmpty();
+            queueConsumer.close();
+            topicConsumer.close();
+            queue.delete();
+            topic.delete();
+        }
+        assertThat(REDIS.jedis().keys(REDIS.keyPrefix() + ":*" + queueName + "*")).as("keys of " + queueName).isEmpty();
+        assertThat(REDIS.jedis().keys(REDIS.keyPrefix() + ":*" + topicName + "*")).as("keys of " + topicName).isEmpty();
+    }
+
+    @Test
     void theTemporaryQueueOfAProcessThatDiedIsReaped() throws Exception {
         String uri = JmsTestSupport.uri(REDIS, "");
         String requestQueue = uniqueName("reap-requests");
