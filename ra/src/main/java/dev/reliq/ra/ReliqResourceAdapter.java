@@ -43,6 +43,11 @@ public class ReliqResourceAdapter extends RedisSettingsBean implements ResourceA
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         this.bootstrapContext = context;
         log.info("reliq resource adapter started ({})", settings());
+        if (settings().url() == null) {
+            // easy to miss on a server that has a Redis of its own on the default port
+            log.warn("reliq resource adapter: no url configured, so beans and connection factories without their own"
+                + " url use {}; set the adapter's url property to choose the Redis", RedisSettings.DEFAULT_URL);
+        }
     }
 
     @Override
