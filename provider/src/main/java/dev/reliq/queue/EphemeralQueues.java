@@ -2,8 +2,6 @@ package dev.reliq.queue;
 
 import java.util.Map;
 
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -102,14 +100,6 @@ public final class EphemeralQueues {
     }
 
     private <T> T run(String op, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (JedisConnectionException e) {
-            client.connectionFailed();
-            throw new RedisConnectionException("ephemeral queues " + op + " failed: Redis at " + client.redactedUri()
-                + " is unreachable (" + e.getMessage() + ")", e);
-        } catch (JedisException e) {
-            throw new ReliqQueueException("ephemeral queues " + op + " failed: " + e.getMessage(), e);
-        }
+        return client.call("ephemeral queues " + op, call);
     }
 }

@@ -132,6 +132,22 @@ public final class QueueClient implements AutoCloseable {
         return redis;
     }
 
+    /**
+     * Runs a plain Redis call of {@code what} (e.g. "subscription index lookup"), turning Jedis
+     * failures into reliq's: unreachable Redis (idle connections dropped) or any other error.
+     */
+    <T> T call(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+            connectionFailed();
+            throw new RedisConnectionException(what + " failed: Redis at " + redactedUri + " is unreachable ("
+                + e.getMessage() + ")", e);
+        } catch (redis.clients.jedis.exceptions.JedisException e) {
+            throw new ReliqQueueException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** An operation found Redis unreachable: drop the idle connections, which may all be dead. */
     void connectionFailed() {
         RedisClients.discardIdleConnections(redis);

@@ -34,6 +34,8 @@ public final class ReliableTopic {
     private final QueueClient client;
     private final String name;
     private final String tag;
+    private final String registryKeyName;
+    private final String sharedKeyName;
     private final byte[] registryKey;
     private final byte[] sharedKey;
     private volatile Registry registry;
@@ -43,8 +45,10 @@ public final class ReliableTopic {
         this.name = QueueKeys.validName(name);
         this.tag = encode(name);
         String prefix = client.options().keyPrefix();
-        this.registryKey = utf8(QueueKeys.topicKey(prefix, tag, "subscriptions"));
-        this.sharedKey = utf8(QueueKeys.sharedKey(prefix, tag));
+        this.registryKeyName = QueueKeys.topicKey(prefix, tag, "subscriptions");
+        this.sharedKeyName = QueueKeys.sharedKey(prefix, tag);
+        this.registryKey = utf8(registryKeyName);
+        this.sharedKey = utf8(sharedKeyName);
     }
 
     public String name() {
@@ -118,8 +122,7 @@ public final class ReliableTopic {
 
     /** The registration of the subscription whose queue is {@code queue}, or null. */
     public TopicSubscription subscription(String queue) {
-        String json = run("subscription", () -> redis().hget(QueueKeys.topicKey(client.options().keyPrefix(), tag,
-            "subscriptions"), queue));
+        String json = run("subscription", () -> redis().hget(registryKeyName, queue));
         return json == null ? null : TopicSubscription.fromJson(queue, json);
     }
 
@@ -216,10 +219,8 @@ public final class ReliableTopic {
         if (cached != null) {
             return cached;
         }
-        String version = run("subscriptions", () -> redis().hget(QueueKeys.sharedKey(client.options().keyPrefix(), tag),
-            "version"));
-        Map<String, String> entries = run("subscriptions", () -> redis().hgetAll(
-            QueueKeys.topicKey(client.options().keyPrefix(), tag, "subscriptions")));
+        String version = run("subscriptions", () -> redis().hget(sharedKeyName, "version"));
+        Map<String, String> entries = run("subscriptions", () -> redis().hgetAll(registryKeyName));
         List<TopicSubscription> subscriptions = new ArrayList<>(entries.size());
         entries.forEach((queue, json) -> subscriptions.add(TopicSubscription.fromJson(queue, json)));
         subscriptions.sort(Comparator.comparing(TopicSubscription::queue));

@@ -2,9 +2,6 @@ package dev.reliq.queue;
 
 import java.util.function.Supplier;
 
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
-
 /**
  * Where each named subscription lives: a hash {@code <prefix>:subscriptions} from
  * {@code <client ID>:<subscription name>} (durable) or {@code ~<client ID>:<subscription name>}
@@ -42,14 +39,6 @@ public final class SubscriptionIndex {
     }
 
     private <T> T run(String op, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (JedisConnectionException e) {
-            client.connectionFailed();
-            throw new RedisConnectionException("subscription index " + op + " failed: Redis at " + client.redactedUri()
-                + " is unreachable (" + e.getMessage() + ")", e);
-        } catch (JedisException e) {
-            throw new ReliqQueueException("subscription index " + op + " failed: " + e.getMessage(), e);
-        }
+        return client.call("subscription index " + op, call);
     }
 }

@@ -4,6 +4,7 @@ import static dev.reliq.tck.JmsTestSupport.receive;
 import static dev.reliq.tck.JmsTestSupport.uniqueName;
 import static dev.reliq.tck.Texts.text;
 import static dev.reliq.tck.Texts.texts;
+import static dev.reliq.tck.topic.TopicTexts.connect;
 import static dev.reliq.tck.topic.TopicTexts.publishColoured;
 import static dev.reliq.tck.topic.TopicTexts.publishTexts;
 import static dev.reliq.tck.topic.TopicTexts.topic;
@@ -46,13 +47,6 @@ class DurableSubscriptionIT {
     /** A long visibility timeout: what comes back soon was given back, not timed out. */
     private static ConnectionFactory factory() {
         return JmsTestSupport.factory(REDIS, "visibilityTimeout=60s");
-    }
-
-    /** A connection with the given client ID, set right after it was created. */
-    private static Connection connect(ConnectionFactory factory, String clientId) throws JMSException {
-        Connection connection = factory.createConnection();
-        connection.setClientID(clientId);
-        return connection;
     }
 
     @Test

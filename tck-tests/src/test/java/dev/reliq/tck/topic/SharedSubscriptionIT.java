@@ -3,6 +3,7 @@ package dev.reliq.tck.topic;
 import static dev.reliq.tck.JmsTestSupport.uniqueName;
 import static dev.reliq.tck.Texts.text;
 import static dev.reliq.tck.topic.TopicTexts.publishColoured;
+import static dev.reliq.tck.topic.TopicTexts.connect;
 import static dev.reliq.tck.topic.TopicTexts.publishTexts;
 import static dev.reliq.tck.topic.TopicTexts.topic;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +42,6 @@ class SharedSubscriptionIT {
     /** A long visibility timeout, and one message fetched at a time so that consumers take turns. */
     private static ConnectionFactory factory() {
         return JmsTestSupport.factory(REDIS, "visibilityTimeout=60s&prefetch=1");
-    }
-
-    private static Connection connect(ConnectionFactory factory, String clientId) throws JMSException {
-        Connection connection = factory.createConnection();
-        connection.setClientID(clientId);
-        return connection;
     }
 
     /**

@@ -20,6 +20,13 @@ final class TopicTexts {
     }
 
     /** A topic no other test uses. */
+    /** A connection with the given client ID, set right after it was created. */
+    static Connection connect(ConnectionFactory factory, String clientId) throws JMSException {
+        Connection connection = factory.createConnection();
+        connection.setClientID(clientId);
+        return connection;
+    }
+
     static Topic topic(Session session, String hint) throws JMSException {
         return session.createTopic(JmsTestSupport.uniqueName(hint));
     }
