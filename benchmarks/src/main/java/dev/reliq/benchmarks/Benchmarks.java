@@ -18,10 +18,10 @@ import dev.reliq.queue.QueueClient;
  * mvn -B -q -pl benchmarks -am -DskipTests package exec:java -Dexec.args="--quick"
  * </pre>
  *
- * <p>Arguments: {@code --quick} (the default, about two minutes), {@code --full} (about a quarter
- * of an hour), {@code --smoke} (every scenario for about a second), and
- * {@code --only=throughput,operations,latency,backlog,idle,memory} to run some scenarios only. The report
- * goes to stdout, progress to stderr.
+ * <p>Arguments: {@code --quick} (the default, about four minutes), {@code --full} (about twenty
+ * minutes), {@code --smoke} (every scenario for about a second), and
+ * {@code --only=throughput,fanout,operations,latency,backlog,idle,memory} to run some scenarios
+ * only. The report goes to stdout, progress to stderr.
  */
 public final class Benchmarks {
 
@@ -45,7 +45,7 @@ public final class Benchmarks {
                 }
             } else {
                 throw new IllegalArgumentException("Unknown argument '" + arg + "'; use --quick, --full, --smoke"
-                    + " or --only=throughput,operations,latency,backlog,idle,memory");
+                    + " or --only=throughput,fanout,operations,latency,backlog,idle,memory");
             }
         }
         Results results = run(settings, scenarios, Progress.to(System.err));
@@ -93,6 +93,9 @@ public final class Benchmarks {
             Suite suite = new Suite(settings, results, progress, executable);
             if (scenarios.contains(Scenario.THROUGHPUT)) {
                 suite.throughput(plain, targets);
+            }
+            if (scenarios.contains(Scenario.FANOUT)) {
+                suite.fanOut(plain, targets);
             }
             if (scenarios.contains(Scenario.OPERATIONS)) {
                 suite.operations(plain);

@@ -29,6 +29,9 @@ final class Report {
         if (!results.profiles.isEmpty()) {
             report.profiles();
         }
+        if (!results.fanOut.isEmpty() || !results.publishing.isEmpty()) {
+            FanOutReport.print(results, settings.fanOut(), out);
+        }
         if (!results.operations.isEmpty()) {
             report.operations();
         }
@@ -123,15 +126,15 @@ final class Report {
         out.println("(Redis: time inside the script, INFO commandstats usec of EVALSHA; caller: client + network + Redis)");
     }
 
-    private static String jvm(Profile p) {
+    static String jvm(Profile p) {
         return p == null ? "-" : String.format("%.1f", p.jvmCpuMicros());
     }
 
-    private static String redisCpu(Profile p) {
+    static String redisCpu(Profile p) {
         return p == null || Double.isNaN(p.redisCpuMicros()) ? "-" : String.format("%.1f", p.redisCpuMicros());
     }
 
-    private static String calls(Profile p) {
+    static String calls(Profile p) {
         return p == null || Double.isNaN(p.redisCpuMicros()) ? "-" : String.format("%.2f", p.totalRedisCalls());
     }
 
@@ -224,18 +227,18 @@ final class Report {
         return Double.isNaN(value) ? "-" : String.format("%.3f", value);
     }
 
-    private static String rate(Double value) {
+    static String rate(Double value) {
         return value == null ? "-" : String.format("%,.0f", value);
     }
 
-    private static String ratio(Double value, Double base) {
+    static String ratio(Double value, Double base) {
         if (value == null || base == null || base == 0) {
             return "-";
         }
         return ratio(value / base);
     }
 
-    private static String ratio(double value) {
+    static String ratio(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "-";
         }
@@ -245,7 +248,7 @@ final class Report {
         return value < 10 ? String.format("%.2f", value) : String.format("%.1f", value);
     }
 
-    private static String seconds(long millis) {
+    static String seconds(long millis) {
         return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format("%.1f", millis / 1000.0);
     }
 }

@@ -21,10 +21,16 @@ final class Results {
     record Cell(Shape shape, AckMode ack, String column) {
     }
 
+    /** One fan-out figure. */
+    record FanOutCell(TopicShape shape, String column) {
+    }
+
     final Map<String, String> environment = new LinkedHashMap<>();
     final Map<String, String> legend = new LinkedHashMap<>();
     final Map<Cell, Double> throughput = new LinkedHashMap<>();
     final Map<Cell, Profile> profiles = new LinkedHashMap<>();
+    final Map<FanOutCell, FanOutThroughput> fanOut = new LinkedHashMap<>();
+    final List<PublishResult> publishing = new ArrayList<>();
     final List<OperationCost> operations = new ArrayList<>();
     final Map<String, LatencyResult> latency = new LinkedHashMap<>();
     final List<BacklogResult> backlog = new ArrayList<>();
@@ -44,6 +50,14 @@ final class Results {
     void record(Shape shape, AckMode ack, String column, Throughput measured) {
         throughput.put(cell(shape, ack, column), measured.perSecond());
         profiles.put(cell(shape, ack, column), measured.profile());
+    }
+
+    FanOutThroughput fanOut(TopicShape shape, String column) {
+        return fanOut.get(new FanOutCell(shape, column));
+    }
+
+    void record(TopicShape shape, String column, FanOutThroughput measured) {
+        fanOut.put(new FanOutCell(shape, column), measured);
     }
 
     private static Cell cell(Shape shape, AckMode ack, String column) {

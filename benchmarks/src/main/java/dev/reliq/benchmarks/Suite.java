@@ -1,5 +1,6 @@
 package dev.reliq.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,56 @@ final class Suite {
                 }
             }
         }
+    }
+
+    /**
+     * Row by row, the limit and then every provider, like the throughput runs. A shared durable
+     * row takes the limit of its subscription count when that was measured already: the limit
+     * keeps nothing, whatever the kind of subscription.
+     */
+    void fanOut(RedisServerProcess plain, List<JmsTarget> targets) {
+        FanOutSettings fanOut = settings.fanOut();
+        List<TopicShape> shapes = new ArrayList<>();
+        fanOut.subscriptions().forEach(s -> shapes.add(TopicShape.nonDurable(s)));
+        if (fanOut.sharedDurable() > 0) {
+            shapes.add(TopicShape.sharedDurable(fanOut.sharedDurable()));
+        }
+        for (TopicShape shape : shapes) {
+            FanOutThroughput sameLimit = results.fanOut(TopicShape.nonDurable(shape.subscriptions()), Results.LIMIT);
+            if (sameLimit != null) {
+                results.record(shape, Results.LIMIT, sameLimit);
+            } else {
+                measure("fan-out " + shape + " " + Results.LIMIT, () -> {
+                    FanOutThroughput measured = RawFanOut.run(plain, shape.subscriptions(), settings);
+                    results.record(shape, Results.LIMIT, measured);
+                    return note(measured);
+                });
+            }
+            for (JmsTarget target : targets) {
+                measure("fan-out " + shape + " " + target.column(), () -> {
+                    FanOutThroughput measured = JmsFanOut.run(target, shape, settings);
+                    results.record(shape, target.column(), measured);
+                    return note(measured);
+                });
+            }
+        }
+        for (int subscriptions : fanOut.publishAlone()) {
+            measure("publish alone to " + subscriptions, () -> {
+                PublishResult r = PublishAlone.run(plain, subscriptions, fanOut);
+                results.publishing.add(r);
+                return String.format("%,.0f msg/s, p50 %.0f µs; per publish: Redis CPU %.1f µs, script %.1f µs,"
+                    + " %,.0f bytes to Redis", r.perSecond(), r.latency().p50Micros(), r.profile().redisCpuMicros(),
+                    r.scriptMicros(), r.bytesToRedis());
+            });
+        }
+    }
+
+    private static String note(FanOutThroughput measured) {
+        Profile p = measured.profile();
+        return String.format("%,.0f published/s, %,.0f deliveries/s; per publish: JVM CPU %.1f µs",
+            measured.publishedPerSecond(), measured.deliveriesPerSecond(), p.jvmCpuMicros())
+            + (Double.isNaN(p.redisCpuMicros()) ? "" : String.format(", Redis CPU %.1f µs, %.2f Redis calls",
+                p.redisCpuMicros(), p.totalRedisCalls()));
     }
 
     private static String note(Throughput measured) {

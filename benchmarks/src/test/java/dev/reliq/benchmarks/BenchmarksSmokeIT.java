@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,26 @@ class BenchmarksSmokeIT {
             assertThat(profile.jvmCpuMicros()).as("profile %s", column).isFinite();
         }
         assertThat(results.profile(Shape.ONE_BY_ONE, AckMode.AUTO, Results.RELIQ).totalRedisCalls()).isPositive();
+        List<TopicShape> topicShapes = new ArrayList<>();
+        settings.fanOut().subscriptions().forEach(s -> topicShapes.add(TopicShape.nonDurable(s)));
+        topicShapes.add(TopicShape.sharedDurable(settings.fanOut().sharedDurable()));
+        for (TopicShape shape : topicShapes) {
+            for (String column : Results.COLUMNS) {
+                FanOutThroughput fanOut = results.fanOut(shape, column);
+                assertThat(fanOut).as("fan-out %s %s", shape, column).isNotNull();
+                assertThat(fanOut.publishedPerSecond()).as("fan-out %s %s", shape, column).isFinite().isPositive();
+                assertThat(fanOut.deliveriesPerSecond()).as("fan-out %s %s", shape, column).isFinite().isPositive();
+                assertThat(fanOut.profile().jvmCpuMicros()).as("fan-out %s %s", shape, column).isFinite();
+            }
+            assertThat(results.fanOut(shape, Results.RELIQ).redisCpuMicrosPerDelivery()).as("fan-out %s", shape)
+                .isFinite().isPositive();
+        }
+        assertThat(results.publishing).hasSize(settings.fanOut().publishAlone().size()).allSatisfy(publish -> {
+            assertThat(publish.perSecond()).as("publish alone to %d", publish.subscriptions()).isFinite().isPositive();
+            assertThat(publish.scriptMicros()).as("publish alone to %d", publish.subscriptions())
+                .isFinite().isPositive();
+            assertThat(publish.bytesToRedis()).as("publish alone to %d", publish.subscriptions()).isPositive();
+        });
         assertThat(results.operations).hasSize(6).allSatisfy(operation -> {
             assertThat(operation.redisMicrosPerCall()).as(operation.operation()).isFinite().isPositive();
             assertThat(operation.roundTripMicrosPerCall()).as(operation.operation()).isFinite().isPositive();
@@ -67,6 +89,7 @@ class BenchmarksSmokeIT {
         Report.print(results, settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
         System.out.print(printed.toString(StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Throughput", "Latency at", "Receive + acknowledge",
-            "Idle cost", "Redis memory", "reliq/limit", "reliq/Art np", "Where the time goes", "Core operations");
+            "Idle cost", "Redis memory", "reliq/limit", "reliq/Art np", "Where the time goes", "Core operations",
+            "Topic fan-out", "Where the time goes in fan-out", "Publishing alone");
     }
 }
