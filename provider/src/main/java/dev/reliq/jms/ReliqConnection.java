@@ -53,6 +53,11 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
 
     /** How often held messages are checked for renewal: a local check, Redis is called only when one is due. */
     private static final long HOUSEKEEPING_MILLIS = 100;
+    /**
+     * Registry entries (temporary queues, non-durable subscriptions) one reaper's turn examines.
+     * One client of a Redis reaps at a time, every lease renewal period.
+     */
+    private static final int REAP_BUDGET = 500;
 
     private final String id = UUID.randomUUID().toString();
     private final ConnectionSettings settings;
@@ -450,7 +455,7 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
                 if (clientId != null) {
                     client.leases().acquire(clientIdLease(clientId), id, leaseTtl);
                 }
-                client.ephemeralQueues().reap(50);
+                client.ephemeralQueues().reapInTurn(id, Duration.ofMillis(leaseRenewalMillis), REAP_BUDGET);
                 lastLeaseRenewal = System.nanoTime();
             }
             if (redisLost) {

@@ -1,5 +1,6 @@
 package dev.reliq.queue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import redis.clients.jedis.params.ScanParams;
@@ -12,10 +13,17 @@ import redis.clients.jedis.resps.ScanResult;
  * of its owner ({@code subscription:<lease>} for an unshared subscription, {@code subscription:}
  * for a shared one, which lives while any attached consumer's lease is held); {@link #reap}
  * deletes those whose owners are gone, so a crashed process leaves no queue behind.
+ *
+ * <p>Reaping takes turns: one client of a Redis and key prefix at a time holds the lease
+ * {@value #REAPER_LEASE} and examines the registry, so its cost does not grow with the number of
+ * connections (each checking every entry would cost connections × entries lease lookups).
  */
 public final class EphemeralQueues {
 
     private static final String SUBSCRIPTION = "subscription:";
+    static final String REAPER_LEASE = "ephemeral-queues-reaper";
+    /** Registry entries one HSCAN asks for. */
+    private static final int PAGE = 100;
 
     private final QueueClient client;
     private volatile String cursor = ScanParams.SCAN_POINTER_START;
@@ -76,21 +84,30 @@ public final class EphemeralQueues {
     }
 
     /**
-     * Examines up to {@code batch} registered queues, continuing where the last call stopped,
-     * and deletes those whose owner's lease has lapsed. Returns how many were deleted.
+     * Reaps if it is {@code reaper}'s turn: when no other client holds the reaper's lease, takes
+     * it (or renews it) for {@code period}, then examines up to {@code budget} registered queues,
+     * continuing where this client stopped last (a turn ends early after a full pass), and deletes
+     * those whose owner is gone. Returns how many were deleted; 0 when another client has the turn.
      */
-    public int reap(int batch) {
+    public int reapInTurn(String reaper, Duration period, int budget) {
+        if (!client.leases().acquire(REAPER_LEASE, reaper, period)) {
+            return 0;
+        }
         return run("reap", () -> {
-            ScanResult<Map.Entry<String, String>> page = client.redis().hscan(registryKey(), cursor,
-                new ScanParams().count(batch));
-            cursor = page.getCursor();
+            int examined = 0;
             int reaped = 0;
-            for (Map.Entry<String, String> entry : page.getResult()) {
-                if (!ownerAlive(entry.getKey(), entry.getValue())) {
-                    delete(entry.getKey());
-                    reaped++;
+            do {
+                ScanResult<Map.Entry<String, String>> page = client.redis().hscan(registryKey(), cursor,
+                    new ScanParams().count(Math.min(PAGE, budget - examined)));
+                cursor = page.getCursor();
+                for (Map.Entry<String, String> entry : page.getResult()) {
+                    examined++;
+                    if (!ownerAlive(entry.getKey(), entry.getValue())) {
+                        delete(entry.getKey());
+                        reaped++;
+                    }
                 }
-            }
+            } while (examined < budget && !cursor.equals(ScanParams.SCAN_POINTER_START));
             return reaped;
         });
     }
