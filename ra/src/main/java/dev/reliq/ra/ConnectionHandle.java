@@ -20,7 +20,18 @@ import dev.reliq.jms.ReliqSession;
  */
 final class ConnectionHandle implements InvocationHandler {
 
-    private static final Class<?>[] INTERFACES = {QueueConnection.class, TopicConnection.class};
+    private static final Class<?>[] INTERFACES = {QueueConnection.class, TopicConnection.class, Validated.class};
+
+    /**
+     * {@code isValid(int)} on the application's connection object, JDBC style. IronJacamar's
+     * default recovery plugin (WildFly) looks for this method on a connection handle to decide
+     * whether to keep the managed connection it lists and finishes in-doubt branches with;
+     * without it, it destroys and reopens that connection on every recovery scan.
+     */
+    interface Validated {
+        /** True while the pooled connection underneath has not been destroyed; the timeout is not needed. */
+        boolean isValid(int timeoutSeconds);
+    }
 
     private volatile ReliqManagedConnection owner;
     private final Object proxy;
@@ -81,6 +92,8 @@ final class ConnectionHandle implements InvocationHandler {
             case "close":
                 close();
                 return null;
+            case "isValid":
+                return !closed && owner.isUsable();
             default:
                 break;
         }

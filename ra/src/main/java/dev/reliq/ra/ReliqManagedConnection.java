@@ -56,6 +56,7 @@ final class ReliqManagedConnection implements ManagedConnection, TransactionalWo
     private ReliqSession transactedSession;
     private boolean transactedSessionInUse;
     private boolean destroyWhenClosed;
+    private volatile boolean destroyed;
     private PrintWriter logWriter;
 
     ReliqManagedConnection(ReliqManagedConnectionFactory factory, RedisSettings settings) throws ResourceException {
@@ -122,8 +123,14 @@ final class ReliqManagedConnection implements ManagedConnection, TransactionalWo
         }
     }
 
+    /** False once the container destroyed this connection. */
+    boolean isUsable() {
+        return !destroyed;
+    }
+
     @Override
     public void destroy() throws ResourceException {
+        destroyed = true;
         handles.forEach(ConnectionHandle::invalidate);
         handles.clear();
         try {
@@ -215,6 +222,23 @@ final class ReliqManagedConnection implements ManagedConnection, TransactionalWo
     @Override
     public ReliqConnection connection() {
         return physical;
+    }
+
+    /**
+     * On the pooled connection while it lives; once the container destroyed it, on a connection
+     * opened for the call. A transaction manager may keep this connection's XAResource after that:
+     * to retry a commit that failed, or, in WildFly, from a recovery scan, since IronJacamar
+     * replaces its recovery connection when the plugin deems it invalid, while Narayana commits
+     * through the XAResources of earlier scans.
+     */
+    @Override
+    public <T> T onRecords(RecordOperation<T> operation) throws JMSException {
+        if (!destroyed) {
+            return operation.apply(physical);
+        }
+        try (ReliqConnection own = (ReliqConnection) settings.connectionFactory().createConnection()) {
+            return operation.apply(own);
+        }
     }
 
     @Override

@@ -16,7 +16,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
 
 import dev.reliq.jms.PreparedWork;
-import dev.reliq.jms.ReliqConnection;
 import dev.reliq.jms.ReliqSession;
 
 /**
@@ -169,7 +168,7 @@ final class ReliqXAResource implements XAResource {
             return new Xid[0];
         }
         try {
-            Map<String, byte[]> records = work.connection().preparedTransactions().all();
+            Map<String, byte[]> records = work.onRecords(connection -> connection.preparedTransactions().all());
             List<Xid> xids = new ArrayList<>();
             for (String name : records.keySet()) {
                 try {
@@ -179,7 +178,7 @@ final class ReliqXAResource implements XAResource {
                 }
             }
             return xids.toArray(new Xid[0]);
-        } catch (RuntimeException e) {
+        } catch (JMSException | RuntimeException e) {
             throw xa(XAException.XAER_RMFAIL, "recover", e);
         }
     }
@@ -225,33 +224,35 @@ final class ReliqXAResource implements XAResource {
     /** Commit of a branch this resource no longer has a session for: replays its stored record. */
     private void commitRecovered(Xid xid) throws XAException {
         String name = BranchId.name(xid);
-        ReliqConnection connection = work.connection();
-        Optional<byte[]> record;
+        boolean found;
         try {
-            record = connection.preparedTransactions().load(name);
-        } catch (RuntimeException e) {
-            throw xa(XAException.XAER_RMFAIL, "commit", e);
-        }
-        if (record.isEmpty()) {
-            throw new XAException(XAException.XAER_NOTA);
-        }
-        try {
-            PreparedWork todo = PreparedWork.decode(record.get());
-            connection.commitPrepared(todo, rest -> connection.preparedTransactions().store(name, rest.encode()));
-            connection.preparedTransactions().remove(name);
-            log.info("Committed recovered transaction branch {}: {} message(s) sent, {} acknowledged", name,
-                todo.sends().size(), todo.acks().size());
+            found = work.onRecords(connection -> {
+                Optional<byte[]> record = connection.preparedTransactions().load(name);
+                if (record.isEmpty()) {
+                    return false;
+                }
+                PreparedWork todo = PreparedWork.decode(record.get());
+                connection.commitPrepared(todo, rest -> connection.preparedTransactions().store(name, rest.encode()));
+                connection.preparedTransactions().remove(name);
+                log.info("Committed recovered transaction branch {}: {} message(s) sent, {} acknowledged", name,
+                    todo.sends().size(), todo.acks().size());
+                return true;
+            });
         } catch (IllegalArgumentException e) {
             throw xa(XAException.XAER_RMERR, "commit", e);
         } catch (JMSException | RuntimeException e) {
             throw xa(XAException.XAER_RMFAIL, "commit", e);
         }
+        if (!found) {
+            throw new XAException(XAException.XAER_NOTA);
+        }
     }
 
     private boolean forgetRecord(Xid xid) throws XAException {
+        String name = BranchId.name(xid);
         try {
-            return work.connection().preparedTransactions().remove(BranchId.name(xid));
-        } catch (RuntimeException e) {
+            return work.onRecords(connection -> connection.preparedTransactions().remove(name));
+        } catch (JMSException | RuntimeException e) {
             throw xa(XAException.XAER_RMFAIL, "forget", e);
         }
     }

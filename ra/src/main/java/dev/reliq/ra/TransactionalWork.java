@@ -1,5 +1,7 @@
 package dev.reliq.ra;
 
+import jakarta.jms.JMSException;
+
 import dev.reliq.jms.ReliqConnection;
 import dev.reliq.jms.ReliqSession;
 
@@ -15,6 +17,23 @@ interface TransactionalWork {
 
     /** The connection whose Redis holds prepared records. */
     ReliqConnection connection();
+
+    /**
+     * Runs {@code operation} on a connection to the Redis that holds the prepared records, for
+     * what works on records alone: listing them, and finishing or forgetting a branch this work
+     * no longer has a session for. By default that is {@link #connection()}; work whose
+     * connection can be closed while a transaction manager still holds its XAResource
+     * overrides it.
+     */
+    default <T> T onRecords(RecordOperation<T> operation) throws JMSException {
+        return operation.apply(connection());
+    }
+
+    /** Something done with the prepared records through a connection. */
+    @FunctionalInterface
+    interface RecordOperation<T> {
+        T apply(ReliqConnection connection) throws JMSException;
+    }
 
     /** A transaction (XA or local) started on this work. */
     default void transactionStarted() {

@@ -3,8 +3,10 @@ package dev.reliq.ra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.util.UUID;
 
+import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
@@ -131,6 +133,52 @@ class ManagedConnectionIT {
         assertThat(receiveText()).isEqualTo("recovered");
         assertThat(xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).doesNotContain(xid);
         recovering.destroy();
+    }
+
+    /**
+     * WildFly's recovery (IronJacamar) hands the transaction manager the XAResource of a managed
+     * connection it may destroy at its next scan, while Narayana commits through XAResources
+     * from earlier scans; the XAResource keeps working on the records.
+     */
+    @Test
+    void theXaResourceOfADestroyedConnectionStillFinishesBranchesFromTheirRecords() throws Exception {
+        Xid committed = BranchId.parse("7:1a1b:1c");
+        Xid rolledBack = BranchId.parse("7:1d1e:1f");
+        for (Xid xid : new Xid[] {committed, rolledBack}) {
+            ReliqManagedConnection managed =
+                (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+            managed.getXAResource().start(xid, XAResource.TMNOFLAGS);
+            sendThroughHandle(managed, xid == committed ? "committed" : "rolled back");
+            managed.getXAResource().end(xid, XAResource.TMSUCCESS);
+            assertThat(managed.getXAResource().prepare(xid)).isEqualTo(XAResource.XA_OK);
+            managed.destroy();
+        }
+
+        ReliqManagedConnection scanned = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        XAResource xa = scanned.getXAResource();
+        assertThat(xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).contains(committed, rolledBack);
+        scanned.destroy();
+
+        xa.commit(committed, false);
+        xa.rollback(rolledBack);
+        assertThat(receiveText()).isEqualTo("committed");
+        assertThat(receiveText()).isNull();
+        assertThat(xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).doesNotContain(committed, rolledBack);
+        assertThatThrownBy(() -> xa.commit(committed, false)).isInstanceOfSatisfying(XAException.class,
+            e -> assertThat(e.errorCode).isEqualTo(XAException.XAER_NOTA));
+    }
+
+    /** IronJacamar's default recovery plugin keeps a managed connection while isValid(int) on a handle says so. */
+    @Test
+    void aHandleIsValidUntilItsPooledConnectionIsDestroyed() throws Exception {
+        ReliqManagedConnection managed = (ReliqManagedConnection) managedFactory.createManagedConnection(null, null);
+        Object handle = managed.getConnection(null, null);
+        Method isValid = handle.getClass().getMethod("isValid", int.class);
+        isValid.setAccessible(true);
+        assertThat(isValid.invoke(handle, 5)).isEqualTo(true);
+        Object later = managed.getConnection(null, null);
+        managed.destroy();
+        assertThat(isValid.invoke(later, 5)).isEqualTo(false);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.reliq.samples.mdb;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,12 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import dev.reliq.samples.support.EmbeddedRedis;
+import dev.reliq.test.FileTrees;
 
 /**
  * Runs the sample the way its README deploys it, in one command: a WildFly that Maven unpacked,
@@ -110,8 +108,8 @@ public final class RunOnWildFly {
     /** A fresh copy of {@code standalone/} with the two deployments in its scanner's directory. */
     private void prepareServerBase(List<Path> deployments) throws IOException {
         Path base = runDir.resolve("standalone");
-        deleteTree(base);
-        copyTree(jbossHome.resolve("standalone/configuration"), base.resolve("configuration"));
+        FileTrees.delete(base);
+        FileTrees.copy(jbossHome.resolve("standalone/configuration"), base.resolve("configuration"));
         Path scanned = Files.createDirectories(base.resolve("deployments"));
         for (Path deployment : deployments) {
             Files.copy(deployment, scanned.resolve(deployment.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -203,33 +201,5 @@ public final class RunOnWildFly {
                 + " sample's README command");
         }
         return value;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
