@@ -58,6 +58,8 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
      * One client of a Redis reaps at a time, every lease renewal period.
      */
     private static final int REAP_BUDGET = 500;
+    /** Between the owner's lease and the number in the name of a commit record. */
+    private static final String COMMIT_RECORD_SEPARATOR = "|";
 
     private final String id = UUID.randomUUID().toString();
     private final ConnectionSettings settings;
@@ -67,6 +69,7 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     private final Set<String> temporaryQueues = ConcurrentHashMap.newKeySet();
     private final AtomicLong temporaryCounter = new AtomicLong();
     private final AtomicLong messageCounter = new AtomicLong();
+    private final AtomicLong commitCounter = new AtomicLong();
     private final ScheduledExecutorService housekeeping;
     private final Object state = new Object();
 
@@ -356,6 +359,49 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
         return "connection:" + id;
     }
 
+    /**
+     * A name for the record of one local transaction's commit: the connection's lease, then a
+     * number. While the lease is held the connection finishes the commit itself; once it lapses,
+     * the client whose reaper's turn it is does ({@link #finishAbandonedCommits}).
+     */
+    String newCommitRecordName() {
+        return aliveLease() + COMMIT_RECORD_SEPARATOR + commitCounter.incrementAndGet();
+    }
+
+    /** Records of local transactions whose commit is under way, in this connection's Redis. */
+    PreparedTransactions committingTransactions() {
+        return client.committingTransactions();
+    }
+
+    /**
+     * Finishes the commits of local transactions whose connection died half way (its process
+     * crashed between the first send and the last acknowledgement): sends what the record says
+     * was not sent yet and acknowledges the consumed messages, whose handles still work unless
+     * their visibility timeout passed meanwhile (then they are delivered again).
+     */
+    private void finishAbandonedCommits() {
+        Map<String, byte[]> records = client.committingTransactions().all();
+        for (Map.Entry<String, byte[]> record : records.entrySet()) {
+            String name = record.getKey();
+            int separator = name.lastIndexOf(COMMIT_RECORD_SEPARATOR);
+            if (separator < 0 || client.leases().isHeld(name.substring(0, separator))) {
+                continue;
+            }
+            try {
+                PreparedWork work = PreparedWork.decode(record.getValue());
+                commitPrepared(work, rest -> client.committingTransactions().store(name, rest.encode()));
+                client.committingTransactions().remove(name);
+                log.info("Finished the commit of a transaction whose connection died ({}): {} message(s) sent, {}"
+                    + " acknowledged", name, work.sends().size(), work.acks().size());
+            } catch (IllegalArgumentException e) {
+                client.committingTransactions().remove(name);
+                log.error("Dropped the unreadable record of an abandoned commit ({}): {}", name, e.getMessage());
+            } catch (JMSException e) {
+                log.warn("Could not finish the abandoned commit {} yet: {}", name, e.getMessage());
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ metadata, listener
 
     @Override
@@ -455,7 +501,10 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
                 if (clientId != null) {
                     client.leases().acquire(clientIdLease(clientId), id, leaseTtl);
                 }
-                client.ephemeralQueues().reapInTurn(id, Duration.ofMillis(leaseRenewalMillis), REAP_BUDGET);
+                if (client.ephemeralQueues().takeTurn(id, Duration.ofMillis(leaseRenewalMillis))) {
+                    client.ephemeralQueues().reap(REAP_BUDGET);
+                    finishAbandonedCommits();
+                }
                 lastLeaseRenewal = System.nanoTime();
             }
             if (redisLost) {

@@ -84,6 +84,13 @@ public class ReliqSession implements QueueSession, TopicSession {
     private final List<ReliqQueueBrowser> browsers = new CopyOnWriteArrayList<>();
     private final List<Delivery> unacknowledged = new ArrayList<>();
     private final List<PendingSend> pendingSends = new ArrayList<>();
+    /** The name of this transaction's commit record while a commit that sends and acknowledges runs. */
+    private String commitRecord;
+    /**
+     * The transaction was prepared for a transaction manager, whose record
+     * ({@code <prefix>:xa:prepared}) recovery finishes it from: its commit keeps no record of its own.
+     */
+    private boolean preparedForTransactionManager;
     private volatile boolean closed;
     private ExecutorService completions;
     /** AUTO/DUPS_OK: recover() was called inside onMessage, so that message goes back instead of being acknowledged. */
@@ -754,6 +761,12 @@ public class ReliqSession implements QueueSession, TopicSession {
      * several queues are sent queue by queue, not atomically across queues: if Redis fails part
      * way, the queues served so far keep their messages, and calling commit again sends the
      * rest (never the same message twice) and then acknowledges the consumed messages.
+     *
+     * <p>A commit that both sends and acknowledges first stores a record of what it will do
+     * ({@code <prefix>:tx:committing}), updated as each queue's sends are stored and removed at
+     * the end. If this process dies half way, the client whose turn it is to clean up after dead
+     * connections finishes the commit from the record once this connection's lease lapses, so
+     * the consumed messages are not delivered again while their results stay sent.
      */
     @Override
     public void commit() throws JMSException {
@@ -770,11 +783,18 @@ public class ReliqSession implements QueueSession, TopicSession {
             sends = new ArrayList<>(pendingSends);
         }
         holdConsumedOrRollBack(consumed, "", "; nothing was sent");
-        sendInOrder(sends);
+        boolean recorded;
+        synchronized (lock) {
+            recorded = !preparedForTransactionManager && !sends.isEmpty() && !consumed.isEmpty();
+        }
+        PreparedWork record = recorded ? storeCommitRecord(consumed, sends) : null;
+        sendInOrder(sends, record);
         List<String> lateAcks = Settlements.settleAll(consumed, (q, ds) -> q.acknowledge(Settlements.handles(ds)));
         synchronized (lock) {
             unacknowledged.removeAll(consumed);
+            preparedForTransactionManager = false;
         }
+        forgetCommitRecord();
         if (!lateAcks.isEmpty()) {
             throw Settlements.leaseLost("committed", lateAcks);
         }
@@ -816,11 +836,63 @@ public class ReliqSession implements QueueSession, TopicSession {
             sends = new ArrayList<>(pendingSends);
         }
         holdConsumedOrRollBack(consumed, " at prepare", "");
+        synchronized (lock) {
+            preparedForTransactionManager = true;
+        }
+        return workOf(consumed, sends);
+    }
+
+    /** What committing {@code sends} and {@code consumed} does, as a record another client can carry out. */
+    private static PreparedWork workOf(List<Delivery> consumed, List<PendingSend> sends) {
         List<PreparedWork.Send> out = new ArrayList<>(sends.size());
         sends.forEach(p -> out.add(new PreparedWork.Send(p.target().name(), p.target().isTopic(), p.asOfNow())));
         List<PreparedWork.Ack> acks = new ArrayList<>(consumed.size());
         consumed.forEach(d -> acks.add(new PreparedWork.Ack(d.queue.name(), d.handle())));
         return new PreparedWork(out, acks);
+    }
+
+    /**
+     * Stores the record of a commit before it sends anything. A commit tried again after a
+     * failure keeps the record's name, so one transaction never has two records.
+     */
+    private PreparedWork storeCommitRecord(List<Delivery> consumed, List<PendingSend> sends) throws JMSException {
+        PreparedWork work = workOf(consumed, sends);
+        synchronized (lock) {
+            if (commitRecord == null) {
+                commitRecord = connection.newCommitRecordName();
+            }
+        }
+        updateCommitRecord(work);
+        return work;
+    }
+
+    private void updateCommitRecord(PreparedWork work) throws JMSException {
+        try {
+            connection.committingTransactions().store(commitRecord, work.encode());
+        } catch (RuntimeException e) {
+            throw JmsExceptions.fromQueue(e);
+        }
+    }
+
+    /**
+     * Removes the record once the commit is done, or when the transaction rolls back. A record
+     * left behind because Redis failed just then does no harm: what it still holds are
+     * acknowledgements of handles that are settled or stale by the time anyone carries it out.
+     */
+    private void forgetCommitRecord() {
+        String name;
+        synchronized (lock) {
+            name = commitRecord;
+            commitRecord = null;
+        }
+        if (name == null) {
+            return;
+        }
+        try {
+            connection.committingTransactions().remove(name);
+        } catch (RuntimeException e) {
+            log.debug("The commit record {} stays in Redis: {}", name, e.getMessage());
+        }
     }
 
     /** True when this transacted session holds sends or consumed messages that a commit would settle. */
@@ -835,7 +907,8 @@ public class ReliqSession implements QueueSession, TopicSession {
      * batch stops being pending as soon as it is stored, so a commit that fails part way (Redis
      * went away) and is tried again sends only what had not been sent yet.
      */
-    private void sendInOrder(List<PendingSend> sends) throws JMSException {
+    private void sendInOrder(List<PendingSend> sends, PreparedWork record) throws JMSException {
+        PreparedWork rest = record;
         for (List<PendingSend> run : Runs.of(sends, PendingSend::target)) {
             List<OutgoingMessage> batch = new ArrayList<>(run.size());
             run.forEach(pending -> batch.add(pending.asOfNow()));
@@ -846,6 +919,10 @@ public class ReliqSession implements QueueSession, TopicSession {
             }
             synchronized (lock) {
                 pendingSends.removeAll(run);
+            }
+            if (rest != null) {
+                rest = rest.withoutFirstSends(batch.size());
+                updateCommitRecord(rest);
             }
         }
     }
@@ -871,7 +948,9 @@ public class ReliqSession implements QueueSession, TopicSession {
         try {
             synchronized (lock) {
                 pendingSends.clear();
+                preparedForTransactionManager = false;
             }
+            forgetCommitRecord();
             releaseUnacknowledged();
             for (ReliqMessageConsumer consumer : consumers) {
                 consumer.releasePrefetched();
@@ -940,7 +1019,9 @@ public class ReliqSession implements QueueSession, TopicSession {
         try {
             synchronized (lock) {
                 pendingSends.clear();
+                preparedForTransactionManager = false;
             }
+            forgetCommitRecord();
             releaseUnacknowledged();
         } catch (JMSException e) {
             first = first == null ? e : first;

@@ -84,15 +84,27 @@ public final class EphemeralQueues {
     }
 
     /**
-     * Reaps if it is {@code reaper}'s turn: when no other client holds the reaper's lease, takes
-     * it (or renews it) for {@code period}, then examines up to {@code budget} registered queues,
-     * continuing where this client stopped last (a turn ends early after a full pass), and deletes
-     * those whose owner is gone. Returns how many were deleted; 0 when another client has the turn.
+     * Reaps if it is {@code reaper}'s turn ({@link #takeTurn}), examining up to {@code budget}
+     * registered queues. Returns how many were deleted; 0 when another client has the turn.
      */
     public int reapInTurn(String reaper, Duration period, int budget) {
-        if (!client.leases().acquire(REAPER_LEASE, reaper, period)) {
-            return 0;
-        }
+        return takeTurn(reaper, period) ? reap(budget) : 0;
+    }
+
+    /**
+     * True when it is {@code reaper}'s turn to clean up after dead clients: no other client holds
+     * the reaper's lease, and {@code reaper} now holds it (taken or renewed) for {@code period}.
+     */
+    public boolean takeTurn(String reaper, Duration period) {
+        return client.leases().acquire(REAPER_LEASE, reaper, period);
+    }
+
+    /**
+     * Examines up to {@code budget} registered queues, continuing where this client stopped last
+     * (it stops early after a full pass), and deletes those whose owner is gone. Returns how many
+     * were deleted. Meant for the client whose turn it is.
+     */
+    public int reap(int budget) {
         return run("reap", () -> {
             int examined = 0;
             int reaped = 0;

@@ -9,17 +9,24 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Records of prepared two-phase transactions ({@code <prefix>:xa:prepared}, a hash from a
- * transaction branch's name to an opaque record). A transaction manager that crashed between
- * prepare and commit finds its in-doubt branches here when it recovers, and the record holds
- * what committing them still has to do.
+ * Records of transactions that were decided but may not be finished: a hash from a name to an
+ * opaque record of what committing still has to do. Two of them exist:
+ * {@code <prefix>:xa:prepared} holds prepared two-phase transaction branches, which a transaction
+ * manager that crashed between prepare and commit finds when it recovers; and
+ * {@code <prefix>:tx:committing} holds local transactions while their commit runs, which another
+ * client finishes when the committing connection died half way.
  */
 public final class PreparedTransactions {
 
-    private final QueueClient client;
+    static final String XA_PREPARED = "xa:prepared";
+    static final String COMMITTING = "tx:committing";
 
-    PreparedTransactions(QueueClient client) {
+    private final QueueClient client;
+    private final String name;
+
+    PreparedTransactions(QueueClient client, String name) {
         this.client = client;
+        this.name = name;
     }
 
     /** Stores (or replaces) the record of a prepared branch. */
@@ -61,16 +68,16 @@ public final class PreparedTransactions {
     }
 
     private byte[] key() {
-        return bytes(client.options().keyPrefix() + ":xa:prepared");
+        return bytes(client.options().keyPrefix() + ":" + name);
     }
 
     private RuntimeException failure(String op, JedisException e) {
         if (e instanceof JedisConnectionException) {
             client.connectionFailed();
-            return new RedisConnectionException("prepared transaction " + op + " failed: Redis at "
+            return new RedisConnectionException(name + " " + op + " failed: Redis at "
                 + client.redactedUri() + " is unreachable (" + e.getMessage() + ")", e);
         }
-        return new ReliqQueueException("prepared transaction " + op + " failed: " + e.getMessage(), e);
+        return new ReliqQueueException(name + " " + op + " failed: " + e.getMessage(), e);
     }
 
     private static byte[] bytes(String s) {

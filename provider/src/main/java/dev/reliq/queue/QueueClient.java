@@ -44,7 +44,10 @@ public final class QueueClient implements AutoCloseable {
     private final WakeupHub wakeups;
     private final Leases leases = new Leases(this);
     private final EphemeralQueues ephemeralQueues = new EphemeralQueues(this);
-    private final PreparedTransactions preparedTransactions = new PreparedTransactions(this);
+    private final PreparedTransactions preparedTransactions =
+        new PreparedTransactions(this, PreparedTransactions.XA_PREPARED);
+    private final PreparedTransactions committingTransactions =
+        new PreparedTransactions(this, PreparedTransactions.COMMITTING);
     private final SubscriptionIndex subscriptionIndex = new SubscriptionIndex(this);
     private final ScheduledExecutorService sweeper;
 
@@ -118,6 +121,11 @@ public final class QueueClient implements AutoCloseable {
     /** Records of prepared two-phase transactions (the resource adapter's XA support). */
     public PreparedTransactions preparedTransactions() {
         return preparedTransactions;
+    }
+
+    /** Records of local (JMS session) transactions whose commit is under way. */
+    public PreparedTransactions committingTransactions() {
+        return committingTransactions;
     }
 
     /**

@@ -6,11 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+
+import dev.reliq.jms.ReliqConnectionFactory;
 import dev.reliq.test.RedisServerExtension;
 
 /**
@@ -29,9 +42,10 @@ class RestrictedUserIT {
         String prefix = REDIS.keyPrefix();
         REDIS.jedis().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", USER, "on", ">" + PASSWORD,
             "resetkeys", "~" + prefix + ":*", "resetchannels", "&" + prefix + ":*", "-@all",
-            "+evalsha", "+script|load", "+hgetall", "+hset", "+subscribe", "+ping", "+time", "+exists", "+hget",
-            "+hmget", "+hdel", "+hincrby", "+zadd", "+zrem", "+zcard", "+zrange", "+zrangebyscore", "+zscore",
-            "+zpopmin", "+unlink", "+publish");
+            // exactly the list of docs/operations.md
+            "+evalsha", "+script|load", "+hgetall", "+hset", "+hget", "+hdel", "+exists", "+hexists", "+hscan",
+            "+unlink", "+subscribe", "+ping", "+time", "+get", "+set", "+pexpire", "+del", "+hmget", "+hincrby",
+            "+zadd", "+zrem", "+zcard", "+zcount", "+zrange", "+zrangebyscore", "+zscore", "+zpopmin", "+publish");
     }
 
     private static String uriWith(String user, String password, String options) {
@@ -65,6 +79,38 @@ class RestrictedUserIT {
             assertThat((Long) numsub.get(1)).as("subscribers of " + channel).isEqualTo(1L);
             queue.send(bytes("c"));
             assertThat(queue.purge()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void leastPrivilegeUserRunsJms() throws Exception {
+        createUser();
+        ConnectionFactory factory = new ReliqConnectionFactory(uriWith(USER, PASSWORD, "visibilityTimeout=5s"));
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session tx = connection.createSession(Session.SESSION_TRANSACTED);
+            Queue in = tx.createQueue("restricted-in");
+            Queue out = tx.createQueue("restricted-out");
+            tx.createProducer(in).send(tx.createTextMessage("order"));
+            tx.commit();
+
+            // consume and send in one commit: the commit keeps a record while it runs
+            Message order = tx.createConsumer(in).receive(5000);
+            assertThat(order).isNotNull();
+            tx.createProducer(out).send(tx.createTextMessage("invoice"));
+            tx.commit();
+
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            try (QueueBrowser browser = session.createBrowser(out)) {
+                assertThat(Collections.list(browser.getEnumeration())).hasSize(1);
+            }
+            TemporaryQueue replies = session.createTemporaryQueue();
+            session.createProducer(replies).send(session.createTextMessage("reply"));
+            assertThat(((TextMessage) session.createConsumer(replies).receive(5000)).getText()).isEqualTo("reply");
+            Topic prices = session.createTopic("restricted-prices");
+            MessageConsumer subscriber = session.createConsumer(prices);
+            session.createProducer(prices).send(session.createTextMessage("EUR 1.08"));
+            assertThat(((TextMessage) subscriber.receive(5000)).getText()).isEqualTo("EUR 1.08");
         }
     }
 
