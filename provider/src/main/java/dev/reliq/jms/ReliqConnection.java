@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,10 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
      * One client of a Redis reaps at a time, every lease renewal period.
      */
     private static final int REAP_BUDGET = 500;
+    /** How many renewal periods a reaper's turn lasts. */
+    private static final int REAPER_TURN_PERIODS = 3;
+    /** The connection holding the reaper's turn looks for abandoned commits every this many turns. */
+    private static final int COMMIT_CHECK_TURNS = 3;
     /** Between the owner's lease and the number in the name of a commit record. */
     private static final String COMMIT_RECORD_SEPARATOR = "|";
 
@@ -70,6 +75,9 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     private final AtomicLong temporaryCounter = new AtomicLong();
     private final AtomicLong messageCounter = new AtomicLong();
     private final AtomicLong commitCounter = new AtomicLong();
+    /** Until when (System.nanoTime) this connection holds the reaper's turn; 0 when it does not. */
+    private long reaperTurnUntil;
+    private long reaperTurns;
     private final ScheduledExecutorService housekeeping;
     private final Object state = new Object();
 
@@ -360,6 +368,25 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     }
 
     /**
+     * True when it is this connection's turn to clean up after dead connections. The turn lasts
+     * {@value #REAPER_TURN_PERIODS} renewal periods and is renewed when one is left, so the
+     * connection holding it does not pay a call for it every period.
+     */
+    private boolean reaperTurn() {
+        long now = System.nanoTime();
+        long period = TimeUnit.MILLISECONDS.toNanos(leaseRenewalMillis);
+        if (now < reaperTurnUntil - period) {
+            return true;
+        }
+        if (client.ephemeralQueues().takeTurn(id, Duration.ofMillis(leaseRenewalMillis * REAPER_TURN_PERIODS))) {
+            reaperTurnUntil = now + period * REAPER_TURN_PERIODS;
+            return true;
+        }
+        reaperTurnUntil = 0;
+        return false;
+    }
+
+    /**
      * A name for the record of one local transaction's commit: the connection's lease, then a
      * number. While the lease is held the connection finishes the commit itself; once it lapses,
      * the client whose reaper's turn it is does ({@link #finishAbandonedCommits}).
@@ -382,22 +409,28 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     private void finishAbandonedCommits() {
         Map<String, byte[]> records = client.committingTransactions().all();
         for (Map.Entry<String, byte[]> record : records.entrySet()) {
-            String name = record.getKey();
-            int separator = name.lastIndexOf(COMMIT_RECORD_SEPARATOR);
-            if (separator < 0 || client.leases().isHeld(name.substring(0, separator))) {
+            String abandoned = record.getKey();
+            int separator = abandoned.lastIndexOf(COMMIT_RECORD_SEPARATOR);
+            if (separator < 0 || client.leases().isHeld(abandoned.substring(0, separator))) {
+                continue;
+            }
+            // taken under this connection's lease first, so no other client finishes it as well
+            String name = newCommitRecordName();
+            Optional<byte[]> taken = client.committingTransactions().take(abandoned, name);
+            if (taken.isEmpty()) {
                 continue;
             }
             try {
-                PreparedWork work = PreparedWork.decode(record.getValue());
+                PreparedWork work = PreparedWork.decode(taken.get());
                 commitPrepared(work, rest -> client.committingTransactions().store(name, rest.encode()));
                 client.committingTransactions().remove(name);
                 log.info("Finished the commit of a transaction whose connection died ({}): {} message(s) sent, {}"
-                    + " acknowledged", name, work.sends().size(), work.acks().size());
+                    + " acknowledged", abandoned, work.sends().size(), work.acks().size());
             } catch (IllegalArgumentException e) {
                 client.committingTransactions().remove(name);
-                log.error("Dropped the unreadable record of an abandoned commit ({}): {}", name, e.getMessage());
+                log.error("Dropped the unreadable record of an abandoned commit ({}): {}", abandoned, e.getMessage());
             } catch (JMSException e) {
-                log.warn("Could not finish the abandoned commit {} yet: {}", name, e.getMessage());
+                log.warn("Could not finish the abandoned commit {} yet: {}", abandoned, e.getMessage());
             }
         }
     }
@@ -501,9 +534,11 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
                 if (clientId != null) {
                     client.leases().acquire(clientIdLease(clientId), id, leaseTtl);
                 }
-                if (client.ephemeralQueues().takeTurn(id, Duration.ofMillis(leaseRenewalMillis))) {
+                if (reaperTurn()) {
                     client.ephemeralQueues().reap(REAP_BUDGET);
-                    finishAbandonedCommits();
+                    if (++reaperTurns % COMMIT_CHECK_TURNS == 0) {
+                        finishAbandonedCommits();
+                    }
                 }
                 lastLeaseRenewal = System.nanoTime();
             }

@@ -2,6 +2,7 @@ package dev.reliq.queue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +56,19 @@ public final class PreparedTransactions {
             return out;
         } catch (JedisException e) {
             throw failure("list", e);
+        }
+    }
+
+    /**
+     * Moves the record {@code from} to the name {@code to} and returns it, atomically: of several
+     * clients that take the same record, one gets it and the others get nothing.
+     */
+    public Optional<byte[]> take(String from, String to) {
+        try {
+            Object record = QueueScripts.TAKE_RECORD.execute(client.redis(), List.of(key()), List.of(bytes(from), bytes(to)));
+            return Optional.ofNullable((byte[]) record);
+        } catch (JedisException e) {
+            throw failure("take", e);
         }
     }
 

@@ -16,6 +16,7 @@ final class QueueScripts {
     static final LuaScript REDRIVE = LuaScript.load("redrive.lua");
     static final LuaScript SWEEP = LuaScript.load("sweep.lua");
     static final LuaScript LEASE = LuaScript.load("lease.lua");
+    static final LuaScript TAKE_RECORD = LuaScript.load("take_record.lua");
     static final LuaScript PUBLISH = LuaScript.load("publish.lua");
     static final LuaScript SUBSCRIPTION = LuaScript.load("subscription.lua");
 
