@@ -76,7 +76,7 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
     private final AtomicLong messageCounter = new AtomicLong();
     private final AtomicLong commitCounter = new AtomicLong();
     /** Until when (System.nanoTime) this connection holds the reaper's turn; 0 when it does not. */
-    private long reaperTurnUntil;
+    private volatile long reaperTurnUntil;
     private long reaperTurns;
     private final ScheduledExecutorService housekeeping;
     private final Object state = new Object();
@@ -293,6 +293,9 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
                 client.leases().release(clientIdLease(clientId), id);
             }
             client.leases().release(aliveLease(), id);
+            if (reaperTurnUntil != 0) {
+                client.ephemeralQueues().endTurn(id);
+            }
         } catch (RuntimeException e) {
             log.debug("Leases of connection {} not released; they lapse by themselves", id, e);
         }
@@ -393,6 +396,16 @@ public class ReliqConnection implements QueueConnection, TopicConnection, Tempor
      */
     String newCommitRecordName() {
         return aliveLease() + COMMIT_RECORD_SEPARATOR + commitCounter.incrementAndGet();
+    }
+
+    /**
+     * How long a commit that keeps a record holds its consumed messages at least: long enough for
+     * another client to finish it if this process dies, namely until this connection's lease
+     * lapses, plus the turns it may take until the reaper looks for abandoned commits, plus a
+     * margin. Without it a message could be delivered again before its acknowledgement is finished.
+     */
+    Duration commitRecordHold() {
+        return leaseTtl.plusMillis(leaseRenewalMillis * (REAPER_TURN_PERIODS + 1)).plusSeconds(5);
     }
 
     /** Records of local transactions whose commit is under way, in this connection's Redis. */

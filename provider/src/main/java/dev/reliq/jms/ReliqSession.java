@@ -1,6 +1,7 @@
 package dev.reliq.jms;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -782,11 +783,13 @@ public class ReliqSession implements QueueSession, TopicSession {
             consumed = new ArrayList<>(unacknowledged);
             sends = new ArrayList<>(pendingSends);
         }
-        holdConsumedOrRollBack(consumed, "", "; nothing was sent");
         boolean recorded;
         synchronized (lock) {
             recorded = !preparedForTransactionManager && !sends.isEmpty() && !consumed.isEmpty();
         }
+        // with a record, the consumed messages stay invisible until another client could finish the commit
+        holdConsumedOrRollBack(consumed, recorded ? connection.commitRecordHold() : Duration.ZERO, "",
+            "; nothing was sent");
         PreparedWork record = recorded ? storeCommitRecord(consumed, sends) : null;
         sendInOrder(sends, record);
         List<String> lateAcks = Settlements.settleAll(consumed, (q, ds) -> q.acknowledge(Settlements.handles(ds)));
@@ -805,8 +808,16 @@ public class ReliqSession implements QueueSession, TopicSession {
      * meanwhile (and so delivered again), rolls the transaction back instead.
      */
     private void holdConsumedOrRollBack(List<Delivery> consumed, String when, String outcome) throws JMSException {
-        List<String> lost = Settlements.settleAll(consumed,
-            (q, ds) -> q.extendVisibility(Settlements.handles(ds), ds.get(0).visibilityTimeout()));
+        holdConsumedOrRollBack(consumed, Duration.ZERO, when, outcome);
+    }
+
+    /** As above, holding each message for its visibility timeout or {@code atLeast}, whichever is longer. */
+    private void holdConsumedOrRollBack(List<Delivery> consumed, Duration atLeast, String when, String outcome)
+            throws JMSException {
+        List<String> lost = Settlements.settleAll(consumed, (q, ds) -> {
+            Duration visibility = ds.get(0).visibilityTimeout();
+            return q.extendVisibility(Settlements.handles(ds), visibility.compareTo(atLeast) >= 0 ? visibility : atLeast);
+        });
         if (!lost.isEmpty()) {
             rollbackHeldWork();
             throw (TransactionRolledBackException) JmsExceptions.link(new TransactionRolledBackException(
@@ -965,7 +976,7 @@ public class ReliqSession implements QueueSession, TopicSession {
     /** Extends the leases of held messages whose deadline is a third used up (connection housekeeping). */
     void renewLeases() {
         long now = System.nanoTime();
-        java.time.Duration maxLease = connection.settings().maxLease();
+        Duration maxLease = connection.settings().maxLease();
         List<Delivery> due = new ArrayList<>();
         synchronized (lock) {
             for (Delivery d : unacknowledged) {

@@ -99,6 +99,11 @@ public final class EphemeralQueues {
         return client.leases().acquire(REAPER_LEASE, reaper, period);
     }
 
+    /** Gives up {@code reaper}'s turn (a closing connection), so another client can take it at once. */
+    public void endTurn(String reaper) {
+        client.leases().release(REAPER_LEASE, reaper);
+    }
+
     /**
      * Examines up to {@code budget} registered queues, continuing where this client stopped last
      * (it stops early after a full pass), and deletes those whose owner is gone. Returns how many

@@ -77,6 +77,17 @@ class EphemeralQueuesIT {
     }
 
     @Test
+    void aTurnGivenUpPassesAtOnce() {
+        EphemeralQueues holder = clients.get(0).ephemeralQueues();
+        EphemeralQueues other = clients.get(1).ephemeralQueues();
+        assertThat(holder.takeTurn("reaper-0", LONG_TURN)).isTrue();
+        assertThat(other.takeTurn("reaper-1", LONG_TURN)).isFalse();
+
+        holder.endTurn("reaper-0");
+        assertThat(other.takeTurn("reaper-1", LONG_TURN)).isTrue();
+    }
+
+    @Test
     void aTurnLeavesQueuesWhoseOwnersAreAlive() {
         QueueClient owner = clients.get(0);
         owner.leases().acquire("connection:alive", "me", LONG_TURN);

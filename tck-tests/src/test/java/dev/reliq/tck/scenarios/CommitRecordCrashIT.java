@@ -36,7 +36,7 @@ import redis.clients.jedis.Protocol;
  * its two sends was stored: another client finishes the commit from the record the commit left
  * ({@code <prefix>:tx:committing}) once the dead connection's lease lapses. The second result is
  * sent, the first is not sent again, and the consumed order is acknowledged instead of being
- * delivered again after its visibility timeout.
+ * delivered again after its visibility timeout, which is shorter than the time all that takes.
  */
 class CommitRecordCrashIT {
 
@@ -50,8 +50,9 @@ class CommitRecordCrashIT {
         String invoices = JmsTestSupport.uniqueName("invoices");
         String shipments = JmsTestSupport.uniqueName("shipments");
         try (QueueClient admin = QueueClient.connect(JmsTestSupport.uri(REDIS, ""))) {
-            // long enough that a redelivery cannot come before the dead connection's lease lapses
-            admin.queue(orders).setAttributes(QueueAttributes.defaults().withVisibilityTimeout(Duration.ofSeconds(30)));
+            // far shorter than the dead connection's lease and the reaper's turns: the commit itself
+            // holds the order until another client can have finished it
+            admin.queue(orders).setAttributes(QueueAttributes.defaults().withVisibilityTimeout(Duration.ofSeconds(2)));
             try (Connection producer = JmsTestSupport.factory(REDIS, "").createConnection()) {
                 Session session = producer.createSession(Session.AUTO_ACKNOWLEDGE);
                 session.createProducer(session.createQueue(orders)).send(session.createTextMessage("order-1"));
