@@ -804,14 +804,10 @@ public class ReliqSession implements QueueSession, TopicSession {
     }
 
     /**
-     * Renews the lease of every consumed message before a commit settles them; when one was lost
-     * meanwhile (and so delivered again), rolls the transaction back instead.
+     * Renews the lease of every consumed message before a commit settles them, for its visibility
+     * timeout or {@code atLeast}, whichever is longer; when one was lost meanwhile (and so
+     * delivered again), rolls the transaction back instead.
      */
-    private void holdConsumedOrRollBack(List<Delivery> consumed, String when, String outcome) throws JMSException {
-        holdConsumedOrRollBack(consumed, Duration.ZERO, when, outcome);
-    }
-
-    /** As above, holding each message for its visibility timeout or {@code atLeast}, whichever is longer. */
     private void holdConsumedOrRollBack(List<Delivery> consumed, Duration atLeast, String when, String outcome)
             throws JMSException {
         List<String> lost = Settlements.settleAll(consumed, (q, ds) -> {
@@ -846,7 +842,7 @@ public class ReliqSession implements QueueSession, TopicSession {
             consumed = new ArrayList<>(unacknowledged);
             sends = new ArrayList<>(pendingSends);
         }
-        holdConsumedOrRollBack(consumed, " at prepare", "");
+        holdConsumedOrRollBack(consumed, Duration.ZERO, " at prepare", "");
         synchronized (lock) {
             preparedForTransactionManager = true;
         }

@@ -84,14 +84,6 @@ public final class EphemeralQueues {
     }
 
     /**
-     * Reaps if it is {@code reaper}'s turn ({@link #takeTurn}), examining up to {@code budget}
-     * registered queues. Returns how many were deleted; 0 when another client has the turn.
-     */
-    public int reapInTurn(String reaper, Duration period, int budget) {
-        return takeTurn(reaper, period) ? reap(budget) : 0;
-    }
-
-    /**
      * True when it is {@code reaper}'s turn to clean up after dead clients: no other client holds
      * the reaper's lease, and {@code reaper} now holds it (taken or renewed) for {@code period}.
      */
